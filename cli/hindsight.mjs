@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Launcher for the `hindsight` command: runs cli/main.ts with tsx, under the
+// "react-server" condition so that lib/server's `import "server-only"` guard
+// resolves to its empty server build, as it does inside Next.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = import.meta.resolve("tsx");
+const result = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", tsx, path.join(root, "cli", "main.ts"), ...process.argv.slice(2)],
+  { stdio: "inherit", env: { ...process.env, HINDSIGHT_ROOT: root } },
+);
+process.exit(result.status ?? 1);
+

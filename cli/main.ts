@@ -1,0 +1,46 @@
+/**
+ * The `hindsight` command line: the same lib/ functions the API calls.
+ * Exit codes: 0 done, 1 the command failed (bad input, not found, conflict), 2 usage error.
+ */
+import { parseArgs } from "node:util";
+import { runCommand, usage, UsageError } from "./commands";
+import { prepareDatabase } from "./prepare-database";
+import { formatFailure } from "./output";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(usage());
+    return command ? 0 : 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        author: { type: "string" },
+        status: { type: "string" },
+        page: { type: "string" },
+        "per-page": { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+    });
+    await prepareDatabase();
+    return await runCommand(command, { values, positionals, out: process.stdout });
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`hindsight: ${(error as Error).message}\n\n${usage()}`);
+      return 2;
+    }
+    process.stderr.write(formatFailure(error));
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(formatFailure(error));
+    process.exit(1);
+  },
+);

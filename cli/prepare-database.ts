@@ -1,0 +1,32 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+/**
+ * Points a relative DATABASE_URL at the project folder (not wherever the
+ * command was typed) and applies pending migrations, so that the CLI works on
+ * a fresh clone exactly like `npm start`.
+ */
+export async function prepareDatabase(): Promise<void> {
+  const root = process.env.HINDSIGHT_ROOT ?? process.cwd();
+  const url = process.env.DATABASE_URL || "file:./data/hindsight.db";
+  const file = url.replace(/^file:/, "");
+  process.env.DATABASE_URL = `file:${path.resolve(root, file)}`;
+
+  const { checkHealth } = await import("@/lib/server/health");
+  const health = await checkHealth({ root });
+  if (health.migrations.pending.length === 0) return;
+  // The migration needs the file to itself.
+  const { closeDb } = await import("@/lib/server/db");
+  await closeDb();
+  process.stderr.write(`Preparing the database (${health.migrations.pending.length} migration(s))…\n`);
+  try {
+    execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: process.env,
+      stdio: "pipe",
+    });
+  } catch (error) {
+    const output = String((error as { stderr?: Buffer }).stderr ?? "");
+    throw new Error(`Could not migrate the database at ${process.env.DATABASE_URL}:\n${output.trim()}`);
+  }
+}

@@ -1,0 +1,35 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    // The domain stays pure: no framework, no database, no server code.
+    files: ["lib/domain/**/*.ts", "lib/schemas/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["next", "next/*"], message: "lib/domain and lib/schemas must not depend on Next." },
+            { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "lib/domain must not depend on React." },
+            { group: ["@prisma/*", "prisma", "**/generated/**"], message: "Only lib/server talks to Prisma." },
+            { group: ["@/lib/server/*", "**/server/*"], message: "lib/domain must not import the data-access layer." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@prisma/*", "**/generated/**"], message: "Components get domain types, never Prisma rows." }] },
+      ],
+    },
+  },
+  globalIgnores([".next/**", "node_modules/**", "lib/server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
+]);

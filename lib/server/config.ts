@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Settings read from the environment, validated once at start. A bad value
+ * stops the start with a message naming the variable and what it expects.
+ */
+const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/hindsight.db")
+    .default("file:./data/hindsight.db"),
+  HINDSIGHT_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://postmortems.example.com" })
+    .optional(),
+  HINDSIGHT_BUSY_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(0, "must not be negative")
+    .max(600_000, "must be at most 600000")
+    .default(5000),
+  HINDSIGHT_LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error")
+    .default("info"),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates `env` (empty strings count as unset) and returns typed settings or throws ConfigError. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}
+
+let cached: Config | undefined;
+
+/** The process's settings, validated on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { AppError, type AppErrorCode, isAppError } from "@/lib/domain/errors";
+import { log } from "../log";
+
+const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID: 422,
+};
+
+/** The API's error body: { error: { code, message, fields } }, plus extras such as `current` on a conflict. */
+export function errorResponse(error: AppError): Response {
+  const extras = error.details && typeof error.details === "object" ? error.details : {};
+  return Response.json(
+    { error: { code: error.code, message: error.message, fields: error.fields ?? {} }, ...extras },
+    { status: STATUS_BY_CODE[error.code] },
+  );
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/**
+ * Wraps a route handler: expected failures become their status and error
+ * body; anything else is logged with context and answered with a calm 500.
+ */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (isAppError(error)) return errorResponse(error);
+      log.error("Unhandled API error", { method: request.method, url: request.url, error });
+      return Response.json(
+        { error: { code: "INTERNAL", message: "Something went wrong on our side. Try again; if it keeps happening, the server log has the details.", fields: {} } },
+        { status: 500 },
+      );
+    }
+  };
+}
+
+/** The revision author named in the X-Hindsight-Author header, if any (trimmed, at most 100 characters). */
+export function authorFrom(request: Request): string | undefined {
+  const raw = request.headers.get("x-hindsight-author");
+  if (!raw) return undefined;
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoded: use it as sent.
+  }
+  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 100);
+  return cleaned || undefined;
+}

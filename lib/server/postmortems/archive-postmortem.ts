@@ -1,0 +1,21 @@
+import "server-only";
+import type { PostmortemDocument } from "@/lib/schemas/postmortem";
+import { getDb } from "../db";
+import { notFound } from "./get-postmortem";
+import { recordRevision, UNKNOWN_AUTHOR } from "./write-helpers";
+
+/** Archives a postmortem (nothing is destroyed) and records the change as a revision. */
+export async function archivePostmortem(options: { slug: string; authorName?: string }): Promise<PostmortemDocument> {
+  const db = await getDb();
+  const result = await db.$transaction(async (tx) => {
+    const claimed = await tx.postmortem.updateMany({
+      where: { slug: options.slug },
+      data: { status: "archived", version: { increment: 1 } },
+    });
+    if (claimed.count === 0) return null;
+    const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
+    return recordRevision(tx, id, { authorName: options.authorName ?? UNKNOWN_AUTHOR, summarize: () => "Archived" });
+  });
+  if (!result) throw notFound(options.slug);
+  return result;
+}

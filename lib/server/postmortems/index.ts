@@ -1,0 +1,8 @@
+import "server-only";
+/** The data-access layer for postmortems: the functions routes, the CLI and tests call. */
+export { createPostmortem } from "./create-postmortem";
+export { savePostmortem } from "./save-postmortem";
+export { archivePostmortem } from "./archive-postmortem";
+export { findPostmortem, getPostmortem } from "./get-postmortem";
+export { listPostmortems, type PostmortemPage } from "./list-postmortems";
+export { listRevisions, getRevision, type RevisionSummary } from "./list-revisions";

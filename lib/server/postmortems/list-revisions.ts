@@ -1,0 +1,37 @@
+import "server-only";
+import type { PostmortemDocument } from "@/lib/schemas/postmortem";
+import { getDb } from "../db";
+import { notFound } from "./get-postmortem";
+
+export type RevisionSummary = {
+  version: number;
+  authorName: string;
+  summary: string;
+  createdAt: string;
+};
+
+/** The revisions of a postmortem, newest first (without their snapshots). */
+export async function listRevisions(options: { slug: string }): Promise<RevisionSummary[]> {
+  const db = await getDb();
+  const postmortem = await db.postmortem.findUnique({
+    where: { slug: options.slug },
+    select: {
+      revisions: {
+        orderBy: { version: "desc" },
+        select: { version: true, authorName: true, summary: true, createdAt: true },
+      },
+    },
+  });
+  if (!postmortem) throw notFound(options.slug);
+  return postmortem.revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+/** The document as it was saved at `version`. */
+export async function getRevision(options: { slug: string; version: number }): Promise<PostmortemDocument | null> {
+  const db = await getDb();
+  const revision = await db.revision.findFirst({
+    where: { version: options.version, postmortem: { slug: options.slug } },
+    select: { snapshot: true },
+  });
+  return revision ? (JSON.parse(revision.snapshot) as PostmortemDocument) : null;
+}

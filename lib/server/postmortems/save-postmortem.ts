@@ -1,0 +1,58 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import { describeChanges } from "@/lib/domain/revision-summary";
+import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
+import { getDb } from "../db";
+import { findPostmortem, notFound } from "./get-postmortem";
+import { toScalarColumns } from "./mapper";
+import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
+
+/**
+ * Replaces a postmortem with `draft` if it is still at `version` (the version
+ * the caller read). A stale version is a CONFLICT carrying the current
+ * document, and nothing is written. Every save records a revision.
+ */
+export async function savePostmortem(options: {
+  slug: string;
+  version: number;
+  draft: PostmortemDraft;
+  authorName?: string;
+}): Promise<PostmortemDocument> {
+  const { slug, version, draft } = options;
+  const db = await getDb();
+  const newSlug = draft.slug ?? slug;
+  let outcome: PostmortemDocument | "stale";
+  try {
+    outcome = await db.$transaction(async (tx) => {
+      // Compare-and-set as the first statement: it takes the write lock at once
+      // and makes exactly one of two concurrent saves of a version win.
+      const claimed = await tx.postmortem.updateMany({
+        where: { slug, version },
+        data: { slug: newSlug, version: version + 1, ...toScalarColumns(draft) },
+      });
+      if (claimed.count === 0) return "stale" as const;
+      const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: newSlug }, select: { id: true } });
+      const previous = await tx.revision.findFirst({ where: { postmortemId: id, version }, select: { snapshot: true } });
+      await replaceChildren(tx, id, draft);
+      return recordRevision(tx, id, {
+        authorName: options.authorName ?? UNKNOWN_AUTHOR,
+        summarize: (saved) => (previous ? describeChanges(JSON.parse(previous.snapshot), saved) : "Saved"),
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", `A postmortem with the slug "${newSlug}" already exists.`, {
+        fields: { slug: ["Already in use: choose another slug"] },
+      });
+    }
+    throw error;
+  }
+  if (outcome !== "stale") return outcome;
+  const current = await findPostmortem({ slug });
+  if (!current) throw notFound(slug);
+  throw new AppError(
+    "CONFLICT",
+    `This postmortem was changed by someone else (you sent version ${version}; it is now at version ${current.version}). Nothing was saved.`,
+    { details: { current } },
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
+import { fullPostmortemInclude, toChildRows, toDocument } from "./mapper";
+
+type Tx = Prisma.TransactionClient;
+
+/** Replaces every child list of a postmortem with the draft's, in the draft's order. */
+export async function replaceChildren(tx: Tx, postmortemId: number, draft: PostmortemDraft): Promise<void> {
+  const rows = toChildRows(draft, postmortemId);
+  const where = { postmortemId };
+  // Sequential on purpose: an interactive transaction holds one connection.
+  await tx.postmortemService.deleteMany({ where });
+  await tx.postmortemTag.deleteMany({ where });
+  await tx.postmortemAuthor.deleteMany({ where });
+  await tx.timelineEvent.deleteMany({ where });
+  await tx.why.deleteMany({ where });
+  await tx.contributingFactor.deleteMany({ where });
+  await tx.correctiveAction.deleteMany({ where });
+  await tx.section.deleteMany({ where });
+
+  await tx.postmortemService.createMany({ data: rows.services });
+  await tx.postmortemTag.createMany({ data: rows.tags });
+  await tx.postmortemAuthor.createMany({ data: rows.authors });
+  await tx.timelineEvent.createMany({ data: rows.timeline });
+  await tx.why.createMany({ data: rows.whys });
+  await tx.contributingFactor.createMany({ data: rows.contributingFactors });
+  await tx.correctiveAction.createMany({ data: rows.correctiveActions });
+  await tx.section.createMany({ data: rows.sections });
+}
+
+/** Reads the postmortem back and stores it as the revision for its current version. */
+export async function recordRevision(
+  tx: Tx,
+  postmortemId: number,
+  options: { authorName: string; summarize: (saved: PostmortemDocument) => string },
+): Promise<PostmortemDocument> {
+  const row = await tx.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, include: fullPostmortemInclude });
+  const document = toDocument(row);
+  await tx.revision.create({
+    data: {
+      postmortemId,
+      version: document.version,
+      authorName: options.authorName,
+      summary: options.summarize(document),
+      snapshot: JSON.stringify(document),
+    },
+  });
+  return document;
+}
+
+/** True for Prisma's unique-constraint violation (P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+export const UNKNOWN_AUTHOR = "Unknown author";
