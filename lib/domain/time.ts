@@ -128,3 +128,17 @@ export function formatDate(isoDate: string): string {
   const dt = DateTime.fromISO(isoDate, { zone: "utc" });
   return dt.isValid ? dt.toFormat("d LLL yyyy") : isoDate;
 }
+
+/** Labels for exchange-format `at` values (see labelTimeline); unreadable values count as untimed. */
+export function labelEventTimes(ats: (string | null)[], timezone: string | null): TimelineLabel[] {
+  return labelTimeline(
+    ats.map((at) => {
+      try {
+        return parseEventTime(at, timezone);
+      } catch {
+        return NO_TIME;
+      }
+    }),
+    timezone,
+  );
+}

@@ -208,9 +208,16 @@ export type ListQuery = z.output<typeof listQuerySchema>;
 /** Field errors keyed by dotted path ("timeline.3.at"), as forms and the API report them. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
+  const add = (path: PropertyKey[], message: string) => {
+    const key = path.length ? path.map(String).join(".") : "(document)";
+    (fields[key] ??= []).push(message);
+  };
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "(document)";
-    (fields[key] ??= []).push(issue.message);
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add([...issue.path, key], "Unknown field: not part of the postmortem format (docs/format.md)");
+    } else {
+      add(issue.path, issue.message);
+    }
   }
   return fields;
 }

@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+
+/** Shown when a page fails unexpectedly; the details are in the server log, not on screen. */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <div className="mx-auto max-w-md py-16 text-center">
+      <h1 className="text-2xl font-semibold tracking-tight">Something went wrong</h1>
+      <p className="mt-3 text-zinc-600 dark:text-zinc-400">
+        This page could not be shown. Nothing you saved is lost. Try again; if it keeps happening, the server log has the
+        details{error.digest ? ` (reference ${error.digest})` : ""}.
+      </p>
+      <div className="mt-6 flex justify-center gap-4 text-sm font-medium">
+        <button type="button" onClick={reset} className="rounded-md bg-accent-600 px-3 py-1.5 text-white hover:bg-accent-700">
+          Try again
+        </button>
+        <Link href="/" className="px-3 py-1.5 text-accent-600 hover:underline dark:text-accent-400">
+          Incident library
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Hindsight", template: "%s · Hindsight" },
+  description: "Blameless incident postmortems: write them together, search them later, publish them as posts.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh font-sans">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm dark:focus:bg-zinc-900"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-zinc-200/80 dark:border-zinc-800">
+          <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-4 sm:px-6">
+            <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+              <LogoMark />
+              Hindsight
+            </Link>
+            <nav aria-label="Main" className="flex items-center gap-5 text-sm text-zinc-600 dark:text-zinc-400">
+              <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+                Library
+              </Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function LogoMark() {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" className="size-5 text-accent-600 dark:text-accent-400">
+      <circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M10 5v5l3.5 2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+      <path d="M3.2 6.5 1.5 5.2M3.2 6.5l.3-2.2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,0 +1,55 @@
+import { EVENT_KIND_LABELS, type EventKind } from "@/lib/domain/postmortem";
+import { labelEventTimes } from "@/lib/domain/time";
+import type { TimelineEvent } from "@/lib/schemas/postmortem";
+
+const KIND_STYLES: Partial<Record<EventKind, string>> = {
+  trigger: "text-orange-700 dark:text-orange-300",
+  impact_start: "text-red-700 dark:text-red-300",
+  detected: "text-violet-700 dark:text-violet-300",
+  alert: "text-violet-700 dark:text-violet-300",
+  mitigated: "text-sky-700 dark:text-sky-300",
+  resolved: "text-emerald-700 dark:text-emerald-300",
+};
+
+/** The timeline in the postmortem's zone; the date appears when the day changes. */
+export function TimelineList({ events, timezone }: { events: TimelineEvent[]; timezone: string | null }) {
+  const labels = labelEventTimes(
+    events.map((event) => event.at),
+    timezone,
+  );
+  return (
+    <ol className="relative">
+      {events.map((event, index) => {
+        const label = labels[index];
+        return (
+          <li key={index}>
+            {label.dateLabel && (
+              <p className={`mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500 ${index === 0 ? "" : "mt-5"}`}>
+                {label.dateLabel}
+              </p>
+            )}
+            <div className="grid grid-cols-[4rem_1fr] gap-x-4 border-l border-zinc-200 py-2 pl-4 dark:border-zinc-800 sm:grid-cols-[4.5rem_8rem_1fr]">
+              <span className="font-mono text-sm tabular-nums text-zinc-700 dark:text-zinc-300">
+                {label.isoValue ? <time dateTime={label.isoValue}>{label.timeLabel}</time> : <span className="text-zinc-400">—:—</span>}
+              </span>
+              <span className={`text-xs font-medium uppercase tracking-wide sm:pt-0.5 ${KIND_STYLES[event.kind] ?? "text-zinc-500"}`}>
+                {EVENT_KIND_LABELS[event.kind]}
+              </span>
+              <p className="col-span-2 mt-1 leading-relaxed sm:col-span-1 sm:mt-0">
+                {event.text}
+                {event.link && (
+                  <>
+                    {" "}
+                    <a href={event.link} className="text-sm text-accent-600 hover:underline dark:text-accent-400" rel="noreferrer noopener">
+                      link ↗
+                    </a>
+                  </>
+                )}
+              </p>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,20 @@
+import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
+import remarkGfm from "remark-gfm";
+
+/**
+ * User Markdown, rendered safely: raw HTML is dropped (never executed) and
+ * links keep only safe schemes (react-markdown's default URL transform turns
+ * `javascript:` and `data:` URLs into empty ones).
+ */
+export function Markdown({ children, className = "" }: { children: string; className?: string }) {
+  if (!children.trim()) return null;
+  return (
+    <div
+      className={`prose prose-zinc max-w-none dark:prose-invert prose-headings:font-semibold prose-a:text-accent-600 dark:prose-a:text-accent-400 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-zinc-900 prose-pre:text-zinc-100 prose-table:text-sm ${className}`}
+    >
+      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml urlTransform={defaultUrlTransform}>
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

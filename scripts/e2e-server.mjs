@@ -1,0 +1,28 @@
+// The server the Playwright suite runs against: the production build on a
+// fresh SQLite file of its own (data/e2e/), migrated from scratch each run.
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ensureBuild, migrate, root } from "./lib/steps.mjs";
+
+const dir = path.join(root, "data", "e2e");
+const file = path.join(dir, "e2e.db");
+mkdirSync(dir, { recursive: true });
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${file}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  HINDSIGHT_LOG_LEVEL: process.env.HINDSIGHT_LOG_LEVEL ?? "warn",
+};
+migrate(env.DATABASE_URL);
+ensureBuild();
+
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3100", "-H", "127.0.0.1"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
