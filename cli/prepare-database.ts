@@ -9,8 +9,10 @@ import path from "node:path";
 export async function prepareDatabase(): Promise<void> {
   const root = process.env.HINDSIGHT_ROOT ?? process.cwd();
   const url = process.env.DATABASE_URL || "file:./data/hindsight.db";
-  const file = url.replace(/^file:/, "");
-  process.env.DATABASE_URL = `file:${path.resolve(root, file)}`;
+  // Anything but a file: URL is left as is for the config check to reject by name.
+  if (url.startsWith("file:")) process.env.DATABASE_URL = `file:${path.resolve(root, url.slice("file:".length))}`;
+  const { getConfig } = await import("@/lib/server/config");
+  getConfig();
 
   const { checkHealth } = await import("@/lib/server/health");
   const health = await checkHealth({ root });

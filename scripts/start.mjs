@@ -1,9 +1,10 @@
 // `npm start`: install, check settings, migrate, build as needed, then serve.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { checkConfig, ensureBuild, ensureDependencies, migrate, root, say } from "./lib/steps.mjs";
+import { checkConfig, ensureBuild, ensureDependencies, loadDotEnv, migrate, root, say } from "./lib/steps.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+loadDotEnv();
 try {
   ensureDependencies();
   checkConfig();

@@ -1,9 +1,10 @@
 // Shared steps of `npm start`, `npm test` and the e2e server: plain Node, no
 // dependencies, so they work on a fresh clone before `npm ci` has run.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseEnv } from "node:util";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -106,4 +107,12 @@ export function ensureChromium() {
   say("Installing Chromium from Debian (apt-get)…");
   run("apt-get", ["update"]);
   run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+}
+
+/** Reads .env (if present) into process.env without overriding variables already set, as Next.js does. */
+export function loadDotEnv() {
+  const file = path.join(root, ".env");
+  if (!existsSync(file)) return;
+  const values = parseEnv(readFileSync(file, "utf8"));
+  for (const [key, value] of Object.entries(values)) process.env[key] ??= value;
 }
