@@ -1,0 +1,118 @@
+/**
+ * Reads the time expressions people type or paste into a timeline:
+ * "10:47", "10:47 AM", "22:00", "2024-03-14 01:06", "2024-03-14 01:06 UTC",
+ * "March 6th 09:11", "6 Mar 2024, 9:11 pm", "2024-03-14T01:06:00+01:00".
+ * It only reads; turning the result into an instant is resolveTime's job.
+ */
+
+export type ParsedTime = {
+  /** The calendar date when the text gives one; `year` is null when only month and day are given. */
+  date: { year: number | null; month: number; day: number } | null;
+  hour: number;
+  minute: number;
+  second: number;
+  /** An explicit zone or offset in the text: "UTC", "+01:00"; null when none was given. */
+  zone: string | null;
+};
+
+export type TimeReading =
+  | { ok: true; value: ParsedTime; /** characters consumed from the start of the text */ length: number }
+  | { ok: false; error: string };
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const CLOCK = String.raw`(\d{1,2})[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\.?)?`;
+const ZONE = String.raw`(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?))?`;
+const SEP = String.raw`(?:[T\s]+|,\s*|\s+at\s+)`;
+
+const PATTERNS: { regex: RegExp; read: (m: RegExpMatchArray) => Omit<ParsedTime, "hour" | "minute" | "second" | "zone"> & { clock: number } }[] = [
+  // 2024-03-14 01:06, 2024-03-14T01:06:00+01:00
+  {
+    regex: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${SEP}${CLOCK}${ZONE}`, "i"),
+    read: (m) => ({ date: { year: +m[1], month: +m[2], day: +m[3] }, clock: 4 }),
+  },
+  // March 6th 09:11, Mar 6, 2024 at 9:11 pm
+  {
+    regex: new RegExp(String.raw`^${MONTH}\s+${DAY}(?:,?\s+(\d{4}))?${SEP}${CLOCK}${ZONE}`, "i"),
+    read: (m) => ({ date: { year: m[3] ? +m[3] : null, month: monthNumber(m[1]), day: +m[2] }, clock: 4 }),
+  },
+  // 6 March 2024 09:11, 6th Mar, 09:11
+  {
+    regex: new RegExp(String.raw`^${DAY}\s+${MONTH}(?:,?\s+(\d{4}))?${SEP}${CLOCK}${ZONE}`, "i"),
+    read: (m) => ({ date: { year: m[3] ? +m[3] : null, month: monthNumber(m[2]), day: +m[1] }, clock: 4 }),
+  },
+  // 10:47, 10:47 AM, 22:00:15 UTC
+  { regex: new RegExp(String.raw`^${CLOCK}${ZONE}`, "i"), read: () => ({ date: null, clock: 1 }) },
+];
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** Reads a time expression at the start of `text`. */
+export function readTime(text: string): TimeReading {
+  const input = text.trimStart();
+  const skipped = text.length - input.length;
+  for (const { regex, read } of PATTERNS) {
+    const match = input.match(regex);
+    if (!match) continue;
+    // A time must not run on into more digits or letters ("10:471", "10:47am5").
+    const next = input.charAt(match[0].length);
+    if (/[0-9A-Za-z]/.test(next) && !/^\s/.test(next)) continue;
+    const { date, clock } = read(match);
+    const [hourText, minuteText, secondText, meridiem, zone] = match.slice(clock, clock + 5);
+    const checked = checkClock(+hourText, +minuteText, secondText ? +secondText : 0, meridiem, match[0].trim());
+    if (!checked.ok) return checked;
+    if (date && !isRealDate(date.year ?? 2000, date.month, date.day)) {
+      return { ok: false, error: `"${match[0].trim()}" is not a real date` };
+    }
+    return {
+      ok: true,
+      value: { date, ...checked.value, zone: normaliseZone(zone) },
+      length: skipped + match[0].length,
+    };
+  }
+  return { ok: false, error: `"${text.trim().slice(0, 40)}" does not start with a time` };
+}
+
+/** Reads a whole field that must contain only a time expression. */
+export function parseTimeInput(text: string): TimeReading {
+  const reading = readTime(text);
+  if (!reading.ok) return text.trim() === "" ? { ok: false, error: "Enter a time such as 10:47" } : reading;
+  const rest = text.slice(reading.length).trim();
+  if (rest) return { ok: false, error: `Could not read "${rest}" after the time` };
+  return reading;
+}
+
+function checkClock(
+  hour: number,
+  minute: number,
+  second: number,
+  meridiem: string | undefined,
+  source: string,
+): { ok: true; value: { hour: number; minute: number; second: number } } | { ok: false; error: string } {
+  if (minute > 59 || second > 59) return { ok: false, error: `"${source}" is not a valid time` };
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return { ok: false, error: `"${source}" is not a valid time: with AM/PM the hour is 1–12` };
+    const isPm = meridiem.toLowerCase() === "p";
+    hour = (hour % 12) + (isPm ? 12 : 0);
+  } else if (hour > 23) {
+    return { ok: false, error: `"${source}" is not a valid time` };
+  }
+  return { ok: true, value: { hour, minute, second } };
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function normaliseZone(zone: string | undefined): string | null {
+  if (!zone) return null;
+  const upper = zone.toUpperCase();
+  if (upper === "Z" || upper === "UTC" || upper === "GMT") return "UTC";
+  const offset = upper.replace(/^(UTC|GMT)/, "").match(/^([+-])(\d{1,2}):?(\d{2})?$/);
+  if (!offset) return null;
+  return `${offset[1]}${offset[2].padStart(2, "0")}:${offset[3] ?? "00"}`;
+}
