@@ -1,0 +1,61 @@
+/**
+ * Field-by-field comparison of two versions of a postmortem, for resolving a
+ * save conflict: the user keeps theirs or mine for each field that differs.
+ */
+import type { PostmortemDraft } from "@/lib/schemas/postmortem";
+
+export const CONFLICT_FIELDS = [
+  ["title", "Title"],
+  ["summary", "Summary"],
+  ["severity", "Severity"],
+  ["status", "Status"],
+  ["timezone", "Time zone"],
+  ["incidentDate", "Incident date"],
+  ["services", "Services"],
+  ["tags", "Tags"],
+  ["authors", "Authors"],
+  ["impact", "Impact"],
+  ["impactFigures", "Impact figures"],
+  ["timeline", "Timeline"],
+  ["rootCause", "Root cause"],
+  ["contributingFactors", "Contributing factors"],
+  ["correctiveActions", "Corrective actions"],
+  ["lessons", "Lessons"],
+  ["sections", "Extra sections"],
+] as const;
+
+export type ConflictField = (typeof CONFLICT_FIELDS)[number][0];
+export type FieldDifference = { field: ConflictField; label: string };
+export type Choice = "mine" | "theirs";
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The fields whose values differ between my draft and theirs. */
+export function differingFields(mine: PostmortemDraft, theirs: PostmortemDraft): FieldDifference[] {
+  return CONFLICT_FIELDS.filter(([field]) => !same(mine[field], theirs[field])).map(([field, label]) => ({ field, label }));
+}
+
+/** Their document with my value for every field where I chose mine. */
+export function mergeChoices<T extends PostmortemDraft>(mine: PostmortemDraft, theirs: T, choices: Partial<Record<ConflictField, Choice>>): T {
+  const merged: T = { ...theirs };
+  for (const [field] of CONFLICT_FIELDS) {
+    if (choices[field] === "mine") (merged as Record<string, unknown>)[field] = mine[field];
+  }
+  return merged;
+}
+
+/** A short, readable rendering of a field's value for the side-by-side view. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "(none)";
+    return value
+      .map((item) => (typeof item === "string" ? `• ${item}` : `• ${Object.values(item as object).filter((v) => v !== null && v !== "").join(" — ")}`))
+      .join("\n");
+  }
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join("; ") : String(v)}`)
+    .join("\n") || "(empty)";
+}

@@ -1,0 +1,129 @@
+/**
+ * The guided flow's steps and what each still needs, in plain words. The same
+ * checks feed the progress indicator, each step's "still missing" list and the
+ * review checklist.
+ */
+import type { PostmortemDraft } from "@/lib/schemas/postmortem";
+
+export const STEP_IDS = ["overview", "timeline", "root-cause", "factors", "actions", "lessons", "review"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export const STEP_TITLES: Record<StepId, string> = {
+  overview: "Overview & impact",
+  timeline: "Timeline",
+  "root-cause": "Root cause",
+  factors: "Contributing factors",
+  actions: "Corrective actions",
+  lessons: "Lessons",
+  review: "Review",
+};
+
+export type StepState = "empty" | "in_progress" | "complete" | "problems";
+
+export type StepReport = {
+  id: StepId;
+  state: StepState;
+  /** What is still missing, as advice ("Add when the incident was detected"). */
+  missing: string[];
+  /** Invalid fields in this step, keyed by path. */
+  problems: Record<string, string[]>;
+};
+
+/** Which step a field path (as in zod's field errors) belongs to. */
+export function stepOfField(path: string): StepId {
+  const head = path.split(".")[0];
+  if (head === "timeline") return "timeline";
+  if (head === "rootCause") return "root-cause";
+  if (head === "contributingFactors") return "factors";
+  if (head === "correctiveActions") return "actions";
+  if (head === "lessons" || head === "sections") return "lessons";
+  return "overview";
+}
+
+type Check = { missing: string | null; filled: boolean };
+const need = (ok: boolean, advice: string): Check => ({ missing: ok ? null : advice, filled: ok });
+
+function checksFor(step: StepId, doc: PostmortemDraft): Check[] {
+  switch (step) {
+    case "overview": {
+      const hasFigure = Object.values(doc.impactFigures).some((value) => value !== null);
+      return [
+        need(doc.severity !== null, "Choose a severity"),
+        need(doc.summary.trim() !== "", "Write a short summary of what happened"),
+        need(doc.services.length > 0, "Name the affected services"),
+        need(doc.incidentDate !== null, "Set the date the incident began"),
+        need(doc.timezone !== null, "Choose the time zone the timeline is told in"),
+        need(doc.impact.trim() !== "" || hasFigure, "Describe the impact"),
+        need(hasFigure, "Quantify the impact with at least one figure"),
+      ];
+    }
+    case "timeline": {
+      const kinds = new Set(doc.timeline.map((event) => event.kind));
+      return [
+        need(doc.timeline.length > 0, "Add the first event of the timeline"),
+        need(kinds.has("impact_start") || kinds.has("trigger"), "Add when the impact started (or what triggered it)"),
+        need(kinds.has("detected") || kinds.has("alert"), "Add when the incident was detected"),
+        need(kinds.has("resolved") || kinds.has("mitigated"), "Add when the incident was mitigated or resolved"),
+      ];
+    }
+    case "root-cause":
+      return [
+        need(doc.rootCause.trigger.trim() !== "", "Describe the trigger: the change or event that set it off"),
+        need(
+          doc.rootCause.narrative.trim() !== "" || doc.rootCause.whys.length > 0,
+          "Explain the root cause, or ask \"why?\" until you reach it",
+        ),
+      ];
+    case "factors":
+      return [need(doc.contributingFactors.length > 0, "Add at least one contributing factor")];
+    case "actions": {
+      const withoutOwner = doc.correctiveActions.filter((action) => !action.owner?.trim()).length;
+      const withoutDue = doc.correctiveActions.filter((action) => !action.dueDate).length;
+      return [
+        need(doc.correctiveActions.length > 0, "Add at least one corrective action"),
+        need(withoutOwner === 0, `Give ${plural(withoutOwner, "action")} an owner`),
+        need(withoutDue === 0, `Give ${plural(withoutDue, "action")} a due date`),
+      ];
+    }
+    case "lessons":
+      return [
+        need(doc.lessons.wentWell.trim() !== "", "Note what went well"),
+        need(doc.lessons.wentWrong.trim() !== "", "Note what went wrong"),
+        need(doc.lessons.lucky.trim() !== "", "Note where you got lucky"),
+      ];
+    case "review":
+      return [];
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
+}
+
+/** Reports every step's state for a draft and the field errors found by validation. */
+export function reportSteps(doc: PostmortemDraft, fieldErrors: Record<string, string[]> = {}): StepReport[] {
+  const reports = STEP_IDS.filter((id) => id !== "review").map((id): StepReport => {
+    const checks = checksFor(id, doc);
+    const problems = Object.fromEntries(Object.entries(fieldErrors).filter(([path]) => stepOfField(path) === id));
+    const missing = checks.flatMap((check) => (check.missing ? [check.missing] : []));
+    const filled = checks.filter((check) => check.filled).length;
+    const state: StepState =
+      Object.keys(problems).length > 0 ? "problems" : missing.length === 0 ? "complete" : filled === 0 ? "empty" : "in_progress";
+    return { id, state, missing, problems };
+  });
+  const open = reports.filter((report) => report.state !== "complete");
+  const reviewState: StepState = open.some((r) => r.state === "problems")
+    ? "problems"
+    : open.length === 0
+      ? "complete"
+      : "in_progress";
+  return [
+    ...reports,
+    {
+      id: "review",
+      state: reviewState,
+      missing: open.length ? [`${plural(open.length, "step")} still need${open.length === 1 ? "s" : ""} attention`] : [],
+      problems: {},
+    },
+  ];
+}
