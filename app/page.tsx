@@ -94,9 +94,13 @@ function EmptyLibrary() {
     <div className="mt-10 rounded-xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
       <h2 className="font-medium">No postmortems yet</h2>
       <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-        Create one from an exchange JSON file with <code className="font-mono text-[0.85em]">npx hindsight create FILE.json</code>,
-        or send it to <code className="font-mono text-[0.85em]">POST /api/postmortems</code>.
+        Start one in the guided editor, create one from an exchange JSON file with{" "}
+        <code className="font-mono text-[0.85em]">npx hindsight create FILE.json</code>, or send it to{" "}
+        <code className="font-mono text-[0.85em]">POST /api/postmortems</code>.
       </p>
+      <Link href="/postmortems/new" className="mt-5 inline-flex rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700">
+        Write a postmortem
+      </Link>
     </div>
   );
 }

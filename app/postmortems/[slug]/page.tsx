@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Chip, SeverityBadge, StatusBadge } from "@/components/ui/badges";
@@ -38,7 +39,15 @@ export default async function PostmortemPage({ params }: Props) {
             </time>
           )}
         </div>
-        <h1 className="mt-3 text-3xl font-semibold tracking-tight text-balance">{postmortem.title}</h1>
+        <div className="mt-3 flex items-start justify-between gap-4">
+          <h1 className="text-3xl font-semibold tracking-tight text-balance">{postmortem.title}</h1>
+          <Link
+            href={`/postmortems/${postmortem.slug}/edit`}
+            className="mt-1 shrink-0 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Edit
+          </Link>
+        </div>
         {postmortem.summary && (
           <p className="mt-3 text-lg leading-relaxed text-zinc-600 dark:text-zinc-400">{postmortem.summary}</p>
         )}

@@ -1,0 +1,151 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { buttonClass, inputClass } from "@/components/ui/fields";
+import { withoutBlankItems } from "@/lib/domain/editor/prune";
+import { reportSteps, STEP_IDS, STEP_TITLES, type StepId } from "@/lib/domain/editor/steps";
+import { fieldErrorsOf, postmortemUpdateSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
+import { ConflictDialog } from "./conflict-dialog";
+import { SaveStatus } from "./save-status";
+import { STEP_HELP } from "./step-help";
+import { StepNav } from "./step-nav";
+import { ActionsStep } from "./steps/actions-step";
+import { FactorsStep } from "./steps/factors-step";
+import { LessonsStep } from "./steps/lessons-step";
+import { OverviewStep } from "./steps/overview-step";
+import { ReviewStep } from "./steps/review-step";
+import { RootCauseStep } from "./steps/root-cause-step";
+import { TimelineStep } from "./steps/timeline-step";
+import { readAuthorName, useAutosave, writeAuthorName } from "./use-autosave";
+
+/** The guided postmortem editor: steps, autosave, conflict resolution, keyboard shortcuts. */
+export function Editor({ initial, initialStep }: { initial: PostmortemDocument; initialStep: StepId }) {
+  const { doc, state, update, saveNow, resolveConflict } = useAutosave(initial);
+  const [step, setStep] = useState<StepId>(initialStep);
+
+  const fieldErrors = useMemo(() => {
+    const result = postmortemUpdateSchema.safeParse({ ...withoutBlankItems(doc), version: doc.version });
+    return result.success ? {} : fieldErrorsOf(result.error);
+  }, [doc]);
+  const reports = useMemo(() => reportSteps(doc, fieldErrors), [doc, fieldErrors]);
+  const report = reports.find((r) => r.id === step) ?? reports[0];
+
+  const selectStep = useCallback((next: StepId) => {
+    setStep(next);
+    window.history.replaceState(null, "", `?step=${next}`);
+    requestAnimationFrame(() => document.getElementById("step-title")?.focus());
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        // Let a focused field commit its value (e.g. a time) before saving.
+        (document.activeElement as HTMLElement | null)?.blur();
+        void saveNow();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [saveNow]);
+
+  const stepIndex = STEP_IDS.indexOf(step);
+  const props = { doc, update, errors: fieldErrors };
+
+  return (
+    <div>
+      <div className="sticky top-0 z-10 -mx-4 mb-6 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-b border-zinc-200 bg-white/90 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/90">
+        <div className="min-w-0">
+          <p className="truncate text-sm font-medium">{doc.title || "Untitled postmortem"}</p>
+          <SaveStatus state={state} />
+        </div>
+        <div className="flex items-center gap-2">
+          <button type="button" className={buttonClass} onClick={() => void saveNow()} title="Ctrl+S / ⌘S">
+            Save now
+          </button>
+          <Link href={`/postmortems/${doc.slug}`} className={buttonClass}>
+            View
+          </Link>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[13rem_1fr] lg:gap-10">
+        <aside className="lg:sticky lg:top-20 lg:self-start">
+          <StepNav reports={reports} current={step} onSelect={selectStep} />
+          <AuthorName />
+        </aside>
+
+        <section aria-labelledby="step-title" className="min-w-0">
+          <p className="text-xs font-medium text-zinc-500">
+            Step {stepIndex + 1} of {STEP_IDS.length}
+          </p>
+          <h1 id="step-title" tabIndex={-1} className="mt-1 text-2xl font-semibold tracking-tight outline-none">
+            {STEP_TITLES[step]}
+          </h1>
+          <p className="mt-2 max-w-2xl text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">{STEP_HELP[step]}</p>
+
+          {step !== "review" && report.missing.length > 0 && (
+            <div className="mt-4 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+              <p className="font-medium">Still missing</p>
+              <ul className="mt-1 list-disc pl-5">
+                {report.missing.map((advice) => (
+                  <li key={advice}>{advice}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+
+          <div className="mt-6">
+            {step === "overview" && <OverviewStep {...props} />}
+            {step === "timeline" && <TimelineStep {...props} />}
+            {step === "root-cause" && <RootCauseStep {...props} />}
+            {step === "factors" && <FactorsStep {...props} />}
+            {step === "actions" && <ActionsStep {...props} />}
+            {step === "lessons" && <LessonsStep {...props} />}
+            {step === "review" && <ReviewStep reports={reports} slug={doc.slug} onSelect={selectStep} />}
+          </div>
+
+          <nav aria-label="Step navigation" className="mt-10 flex justify-between border-t border-zinc-200 pt-4 dark:border-zinc-800">
+            {stepIndex > 0 ? (
+              <button type="button" className={buttonClass} onClick={() => selectStep(STEP_IDS[stepIndex - 1])}>
+                ← {STEP_TITLES[STEP_IDS[stepIndex - 1]]}
+              </button>
+            ) : (
+              <span />
+            )}
+            {stepIndex < STEP_IDS.length - 1 && (
+              <button type="button" className={buttonClass} onClick={() => selectStep(STEP_IDS[stepIndex + 1])}>
+                {STEP_TITLES[STEP_IDS[stepIndex + 1]]} →
+              </button>
+            )}
+          </nav>
+        </section>
+      </div>
+
+      {state.kind === "conflict" && <ConflictDialog mine={doc} theirs={state.theirs} onResolve={(merged) => resolveConflict(merged, state.theirs)} />}
+    </div>
+  );
+}
+
+/** Who is typing: signs the revisions this browser saves. */
+function AuthorName() {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (input.current) input.current.value = readAuthorName();
+  }, []);
+  return (
+    <div className="mt-6 hidden lg:block">
+      <label htmlFor="author-name" className="text-xs text-zinc-500">
+        Your name (for the history)
+      </label>
+      <input
+        id="author-name"
+        ref={input}
+        type="text"
+        onChange={(event) => writeAuthorName(event.target.value)}
+        className={`${inputClass} mt-1`}
+      />
+    </div>
+  );
+}

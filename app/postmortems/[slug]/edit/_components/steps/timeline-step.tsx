@@ -1,0 +1,314 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { buttonClass, iconButtonClass, inputClass } from "@/components/ui/fields";
+import { EVENT_KINDS, EVENT_KIND_LABELS, type EventKind } from "@/lib/domain/postmortem";
+import { labelEventTimes } from "@/lib/domain/time";
+import { inferEventKind } from "@/lib/domain/timeline/infer-kind";
+import { placeInTimeOrder } from "@/lib/domain/timeline/order";
+import type { TimelineEvent } from "@/lib/schemas/postmortem";
+import { edited, keyOf } from "../event-keys";
+import { moveItem, type StepProps } from "../step-types";
+import { dayOf, readTypedTime, TimeField } from "../time-field";
+import { PastePanel } from "./paste-panel";
+
+export function TimelineStep({ doc, update, errors }: StepProps) {
+  const events = doc.timeline;
+  const timezone = doc.timezone;
+  const labels = labelEventTimes(events.map((e) => e.at), timezone);
+  const [deleted, setDeleted] = useState<{ event: TimelineEvent; index: number } | null>(null);
+  const [pasteText, setPasteText] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const composerTime = useRef<HTMLInputElement>(null);
+  const rowTexts = useRef(new Map<string, HTMLInputElement>());
+
+  const lastDay = [...events].reverse().map((e) => dayOf(e.at, timezone)).find(Boolean) ?? doc.incidentDate;
+  const setEvents = (change: (events: TimelineEvent[]) => TimelineEvent[]) => update((d) => ({ ...d, timeline: change(d.timeline) }));
+
+  const focusRowText = (event: TimelineEvent | undefined) => {
+    if (!event) return composerTime.current?.focus();
+    requestAnimationFrame(() => rowTexts.current.get(keyOf(event))?.focus());
+  };
+
+  const move = (index: number, to: number) => {
+    const event = events[index];
+    const moved = placeInTimeOrder(moveItem(events, index, to));
+    setEvents(() => moved);
+    if (moved.indexOf(event) === index) {
+      setAnnouncement("Timed events stay in time order: change the time to move this event.");
+    } else {
+      setAnnouncement(`Moved to position ${moved.indexOf(event) + 1} of ${moved.length}.`);
+    }
+  };
+
+  const remove = (index: number) => {
+    const event = events[index];
+    setDeleted({ event, index });
+    setEvents((list) => list.filter((item) => item !== event));
+    focusRowText(events[index + 1] ?? events[index - 1]);
+  };
+
+  const undo = () => {
+    if (!deleted) return;
+    setEvents((list) => {
+      const next = [...list];
+      next.splice(Math.min(deleted.index, next.length), 0, deleted.event);
+      return next;
+    });
+    focusRowText(deleted.event);
+    setDeleted(null);
+  };
+
+  return (
+    <div>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Times are in <strong className="font-medium text-zinc-800 dark:text-zinc-200">{timezone ?? "local time (no zone set in Overview)"}</strong>.
+        Type a time, pick a kind, describe what happened and press <kbd className="rounded border px-1 text-xs">Enter</kbd> to add the next.
+        Alt + ↑/↓ moves the event you are on.
+      </p>
+
+      {errors.timeline && <p className="mt-2 text-sm text-red-600">{errors.timeline.join(" ")}</p>}
+
+      <ol aria-label="Timeline events" className="mt-4 space-y-1">
+        {events.map((event, index) => {
+          const key = keyOf(event);
+          const label = labels[index];
+          const rowErrors = Object.entries(errors).filter(([path]) => path.startsWith(`timeline.${index}.`));
+          return (
+            <li
+              key={key}
+              onDragOver={(e) => dragFrom !== null && e.preventDefault()}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (dragFrom !== null) move(dragFrom, index);
+                setDragFrom(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown")) {
+                  e.preventDefault();
+                  move(index, index + (e.key === "ArrowUp" ? -1 : 1));
+                  focusRowText(event);
+                }
+              }}
+            >
+              {label.dateLabel && <p className="mb-1 mt-4 text-xs font-semibold uppercase tracking-wide text-zinc-500">{label.dateLabel}</p>}
+              <div className={`group grid grid-cols-[1.25rem_5.5rem_1fr] items-start gap-2 rounded-md py-1 sm:grid-cols-[1.25rem_6rem_9rem_1fr_auto] ${dragFrom === index ? "opacity-50" : ""}`}>
+                <span
+                  draggable
+                  onDragStart={() => setDragFrom(index)}
+                  onDragEnd={() => setDragFrom(null)}
+                  title="Drag to reorder"
+                  aria-hidden
+                  className="mt-2 cursor-grab select-none text-zinc-400"
+                >
+                  ⋮⋮
+                </span>
+                <TimeField
+                  id={`event-${key}-time`}
+                  label={`Time of event ${index + 1}`}
+                  at={event.at}
+                  timezone={timezone}
+                  referenceDay={lastDay}
+                  onCommit={(at) => setEvents((list) => placeInTimeOrder(list.map((item) => (item === event ? edited(item, { at }) : item))))}
+                />
+                <select
+                  aria-label={`Kind of event ${index + 1}`}
+                  value={event.kind}
+                  onChange={(e) => setEvents((list) => list.map((item) => (item === event ? edited(item, { kind: e.target.value as EventKind }) : item)))}
+                  className={`${inputClass} col-start-2 sm:col-start-auto`}
+                >
+                  {EVENT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {EVENT_KIND_LABELS[kind]}
+                    </option>
+                  ))}
+                </select>
+                <div className="col-span-3 col-start-1 sm:col-span-1 sm:col-start-auto">
+                  <input
+                    ref={(element) => {
+                      if (element) rowTexts.current.set(key, element);
+                      else rowTexts.current.delete(key);
+                    }}
+                    type="text"
+                    aria-label={`What happened (event ${index + 1})`}
+                    aria-invalid={rowErrors.length > 0}
+                    value={event.text}
+                    onChange={(e) => setEvents((list) => list.map((item) => (item === event ? edited(item, { text: e.target.value }) : item)))}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter" && !e.altKey) {
+                        e.preventDefault();
+                        composerTime.current?.focus();
+                      }
+                    }}
+                    className={inputClass}
+                  />
+                  {rowErrors.map(([path, messages]) => (
+                    <p key={path} className="mt-1 text-xs text-red-600 dark:text-red-400">
+                      {path.split(".").at(-1)}: {messages.join(" ")}
+                    </p>
+                  ))}
+                </div>
+                <div className="col-span-3 flex justify-end gap-0.5 sm:col-span-1">
+                  <button type="button" className={iconButtonClass} aria-label={`Move event ${index + 1} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                    ↑
+                  </button>
+                  <button type="button" className={iconButtonClass} aria-label={`Move event ${index + 1} down`} disabled={index === events.length - 1} onClick={() => move(index, index + 1)}>
+                    ↓
+                  </button>
+                  <button type="button" className={iconButtonClass} aria-label={`Delete event ${index + 1}`} onClick={() => remove(index)}>
+                    ✕
+                  </button>
+                </div>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {events.length === 0 && <p className="mt-4 text-sm italic text-zinc-500">No events yet. Add the first one below, or paste a list of lines.</p>}
+
+      <NewEventRow
+        timeInput={composerTime}
+        timezone={timezone}
+        referenceDay={lastDay}
+        isFirst={events.length === 0}
+        onAdd={(event) => setEvents((list) => placeInTimeOrder([...list, event]))}
+        onPasteLines={setPasteText}
+      />
+
+      <div className="mt-4 flex flex-wrap gap-2">
+        <button type="button" className={buttonClass} onClick={() => setPasteText("")}>
+          Paste lines…
+        </button>
+      </div>
+
+      {pasteText !== null && (
+        <PastePanel
+          initialText={pasteText}
+          context={{ timezone, referenceDate: doc.incidentDate ?? lastDay }}
+          onCancel={() => setPasteText(null)}
+          onAdd={(added) => {
+            setEvents((list) => placeInTimeOrder([...list, ...added]));
+            setPasteText(null);
+            setAnnouncement(`Added ${added.length} events.`);
+            composerTime.current?.focus();
+          }}
+        />
+      )}
+
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      {deleted && (
+        <div role="status" className="fixed inset-x-0 bottom-4 z-20 mx-auto flex w-fit items-center gap-4 rounded-lg bg-zinc-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-zinc-100 dark:text-zinc-900">
+          Event deleted.
+          <button type="button" onClick={undo} className="font-semibold underline">
+            Undo
+          </button>
+          <button type="button" onClick={() => setDeleted(null)} aria-label="Dismiss" className="opacity-70">
+            ✕
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+type NewEventProps = {
+  timeInput: React.RefObject<HTMLInputElement | null>;
+  timezone: string | null;
+  referenceDay: string | null;
+  isFirst: boolean;
+  onAdd: (event: TimelineEvent) => void;
+  onPasteLines: (text: string) => void;
+};
+
+/** The row at the bottom that adds events from the keyboard: time, kind, text, Enter. */
+function NewEventRow({ timeInput, timezone, referenceDay, isFirst, onAdd, onPasteLines }: NewEventProps) {
+  const [time, setTime] = useState("");
+  const [kind, setKind] = useState<EventKind | null>(null);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const guessedKind = inferEventKind(text, { isFirst });
+
+  const add = () => {
+    if (!text.trim()) {
+      setError("Describe what happened first.");
+      return;
+    }
+    const reading = readTypedTime(time, { timezone, referenceDay });
+    if (!reading.ok) {
+      setError(reading.error);
+      timeInput.current?.focus();
+      return;
+    }
+    onAdd({ at: reading.at, kind: kind ?? guessedKind, text: text.trim(), link: null });
+    setTime("");
+    setKind(null);
+    setText("");
+    setError(reading.note);
+    timeInput.current?.focus();
+  };
+
+  const onEnter = (event: React.KeyboardEvent) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      if (event.currentTarget === timeInput.current && !text.trim()) {
+        (event.currentTarget.parentElement?.querySelector("[data-new-event-text]") as HTMLInputElement | null)?.focus();
+        return;
+      }
+      add();
+    }
+  };
+
+  return (
+    <div className="mt-4 rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
+      <p className="mb-2 text-xs font-medium text-zinc-500">New event</p>
+      <div className="grid grid-cols-[5.5rem_1fr] gap-2 sm:grid-cols-[6rem_9rem_1fr_auto]">
+        <input
+          ref={timeInput}
+          type="text"
+          aria-label="Time of the new event"
+          placeholder="10:47"
+          autoComplete="off"
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+          onKeyDown={onEnter}
+          className={`${inputClass} font-mono`}
+        />
+        <select aria-label="Kind of the new event" value={kind ?? guessedKind} onChange={(e) => setKind(e.target.value as EventKind)} onKeyDown={onEnter} className={inputClass}>
+          {EVENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {EVENT_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        <input
+          data-new-event-text
+          type="text"
+          aria-label="What happened (new event)"
+          placeholder="What happened? Enter adds it."
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onEnter}
+          onPaste={(e) => {
+            const pasted = e.clipboardData.getData("text");
+            if (pasted.includes("\n")) {
+              e.preventDefault();
+              onPasteLines(pasted);
+            }
+          }}
+          className={`${inputClass} col-span-2 sm:col-span-1`}
+        />
+        <button type="button" className={`${buttonClass} col-span-2 sm:col-span-1`} onClick={add}>
+          Add event
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="mt-2 text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { STEP_IDS, type StepId } from "@/lib/domain/editor/steps";
+import { findPostmortem } from "@/lib/server/postmortems";
+import { Editor } from "./_components/editor";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const postmortem = await findPostmortem({ slug: (await params).slug });
+  return { title: postmortem ? `Edit: ${postmortem.title}` : "Postmortem not found" };
+}
+
+export default async function EditPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const postmortem = await findPostmortem({ slug });
+  if (!postmortem) notFound();
+  const requested = typeof query.step === "string" ? query.step : "";
+  const step: StepId = (STEP_IDS as readonly string[]).includes(requested) ? (requested as StepId) : "overview";
+  // Keyed by slug so that opening another postmortem starts a fresh editor.
+  return <Editor key={postmortem.slug} initial={postmortem} initialStep={step} />;
+}
