@@ -55,7 +55,7 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
 
   return (
     <div>
-      <div className="sticky top-0 z-10 -mx-4 mb-6 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-b border-zinc-200 bg-white/90 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/90">
+      <div className="sticky top-0 z-10 -mx-4 -mt-8 mb-6 flex sm:-mt-12 flex-wrap items-center justify-between gap-x-4 gap-y-1 border-b border-zinc-200 bg-white/90 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="min-w-0">
           <p className="truncate text-sm font-medium">{doc.title || "Untitled postmortem"}</p>
           <SaveStatus state={state} />
@@ -70,8 +70,8 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[13rem_1fr] lg:gap-10">
-        <aside className="lg:sticky lg:top-20 lg:self-start">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10">
+        <aside className="min-w-0 lg:sticky lg:top-20 lg:self-start">
           <StepNav reports={reports} current={step} onSelect={selectStep} />
           <AuthorName />
         </aside>

@@ -8,10 +8,10 @@ import { errorsAt, type StepProps } from "../step-types";
 import { TimeZoneInput } from "../time-zone-input";
 
 const SEVERITY_HINTS: Record<Severity, string> = {
-  SEV1: "SEV1 — critical: most users cannot use the product",
-  SEV2: "SEV2 — major: a core feature is down or badly degraded",
-  SEV3: "SEV3 — minor: a feature is degraded for some users",
-  SEV4: "SEV4 — low: little or no user impact",
+  SEV1: "SEV1 — critical",
+  SEV2: "SEV2 — major",
+  SEV3: "SEV3 — minor",
+  SEV4: "SEV4 — low",
 };
 
 const FIGURES: { key: ImpactFigureKey; unit: string; step?: string }[] = [
@@ -32,7 +32,7 @@ export function OverviewStep({ doc, update, errors }: StepProps) {
       </Field>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field label="Severity" errors={errorsAt(errors, "severity")}>
+        <Field label="Severity" hint="SEV1: most users cannot work · SEV4: little user impact." errors={errorsAt(errors, "severity")}>
           {(control) => (
             <select
               {...control}

@@ -21,7 +21,8 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
   const [announcement, setAnnouncement] = useState("");
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const composerTime = useRef<HTMLInputElement>(null);
-  const rowTexts = useRef(new Map<string, HTMLInputElement>());
+  const rowTexts = useRef(new Map<string, HTMLTextAreaElement>());
+  const [linkOpen, setLinkOpen] = useState<Set<string>>(new Set());
 
   const lastDay = [...events].reverse().map((e) => dayOf(e.at, timezone)).find(Boolean) ?? doc.incidentDate;
   const setEvents = (change: (events: TimelineEvent[]) => TimelineEvent[]) => update((d) => ({ ...d, timeline: change(d.timeline) }));
@@ -93,7 +94,7 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
               }}
             >
               {label.dateLabel && <p className="mb-1 mt-4 text-xs font-semibold uppercase tracking-wide text-zinc-500">{label.dateLabel}</p>}
-              <div className={`group grid grid-cols-[1.25rem_5.5rem_1fr] items-start gap-2 rounded-md py-1 sm:grid-cols-[1.25rem_6rem_9rem_1fr_auto] ${dragFrom === index ? "opacity-50" : ""}`}>
+              <div className={`grid grid-cols-[1.25rem_5.5rem_minmax(0,1fr)] items-start gap-2 rounded-md py-1 sm:grid-cols-[1.25rem_6rem_9rem_minmax(0,1fr)_auto] ${dragFrom === index ? "opacity-50" : ""}`}>
                 <span
                   draggable
                   onDragStart={() => setDragFrom(index)}
@@ -116,7 +117,7 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
                   aria-label={`Kind of event ${index + 1}`}
                   value={event.kind}
                   onChange={(e) => setEvents((list) => list.map((item) => (item === event ? edited(item, { kind: e.target.value as EventKind }) : item)))}
-                  className={`${inputClass} col-start-2 sm:col-start-auto`}
+                  className={inputClass}
                 >
                   {EVENT_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
@@ -124,32 +125,54 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
                     </option>
                   ))}
                 </select>
-                <div className="col-span-3 col-start-1 sm:col-span-1 sm:col-start-auto">
-                  <input
+                <div className="col-span-3 sm:col-span-1">
+                  <textarea
                     ref={(element) => {
                       if (element) rowTexts.current.set(key, element);
                       else rowTexts.current.delete(key);
                     }}
-                    type="text"
+                    rows={1}
                     aria-label={`What happened (event ${index + 1})`}
                     aria-invalid={rowErrors.length > 0}
                     value={event.text}
                     onChange={(e) => setEvents((list) => list.map((item) => (item === event ? edited(item, { text: e.target.value }) : item)))}
                     onKeyDown={(e) => {
-                      if (e.key === "Enter" && !e.altKey) {
+                      if (e.key === "Enter" && !e.shiftKey && !e.altKey) {
                         e.preventDefault();
                         composerTime.current?.focus();
                       }
                     }}
-                    className={inputClass}
+                    className={`${inputClass} resize-none field-sizing-content`}
                   />
+                  {(event.link !== null || linkOpen.has(key)) && (
+                    <input
+                      type="url"
+                      aria-label={`Link for event ${index + 1}`}
+                      placeholder="https://… (dashboard, chat message, commit)"
+                      value={event.link ?? ""}
+                      onChange={(e) => setEvents((list) => list.map((item) => (item === event ? edited(item, { link: e.target.value.trim() || null }) : item)))}
+                      className={`${inputClass} mt-1 text-xs`}
+                    />
+                  )}
                   {rowErrors.map(([path, messages]) => (
                     <p key={path} className="mt-1 text-xs text-red-600 dark:text-red-400">
                       {path.split(".").at(-1)}: {messages.join(" ")}
                     </p>
                   ))}
                 </div>
-                <div className="col-span-3 flex justify-end gap-0.5 sm:col-span-1">
+                <div className="col-span-3 -mt-1 flex justify-end gap-0.5 sm:col-span-1 sm:mt-0">
+                  <button
+                    type="button"
+                    className={iconButtonClass}
+                    aria-label={`Add a link to event ${index + 1}`}
+                    aria-pressed={event.link !== null || linkOpen.has(key)}
+                    onClick={() => setLinkOpen((open) => new Set(open).add(key))}
+                  >
+                    <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round">
+                      <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5L10 5" />
+                      <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
+                    </svg>
+                  </button>
                   <button type="button" className={iconButtonClass} aria-label={`Move event ${index + 1} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
                     ↑
                   </button>
@@ -264,7 +287,7 @@ function NewEventRow({ timeInput, timezone, referenceDay, isFirst, onAdd, onPast
   return (
     <div className="mt-4 rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
       <p className="mb-2 text-xs font-medium text-zinc-500">New event</p>
-      <div className="grid grid-cols-[5.5rem_1fr] gap-2 sm:grid-cols-[6rem_9rem_1fr_auto]">
+      <div className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-2 sm:grid-cols-[6rem_9rem_minmax(0,1fr)_auto]">
         <input
           ref={timeInput}
           type="text"
