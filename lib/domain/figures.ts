@@ -9,7 +9,8 @@ export function formatDuration(totalMinutes: number): string {
   if (!Number.isFinite(totalMinutes) || totalMinutes < 0) return "—";
   if (totalMinutes < 1) {
     const seconds = Math.round(totalMinutes * 60);
-    return `${seconds} second${seconds === 1 ? "" : "s"}`;
+    // 59.5 s and up rounds to a whole minute: say "1 minute", not "60 seconds".
+    if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   }
   const rounded = Math.round(totalMinutes);
   const days = Math.floor(rounded / 1440);

@@ -34,9 +34,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates `env` (empty strings count as unset) and returns typed settings or throws ConfigError. */
+/** Validates `env` (empty or blank strings count as unset) and returns typed settings or throws ConfigError. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  // Blank counts as unset too: Number("  ") is 0, which would silently turn the busy timeout off.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
   const result = configSchema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));

@@ -1,0 +1,149 @@
+/**
+ * The `hindsight` command as people run it: `node cli/hindsight.mjs …` in its
+ * own process, on a database file it has never seen (it migrates it itself).
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "..");
+const fixturePath = path.join(root, "e2e", "fixtures", "full-postmortem.json");
+const fixture = JSON.parse(readFileSync(fixturePath, "utf8")) as Record<string, unknown>;
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "hindsight-cli-"));
+const databaseUrl = `file:${path.join(dir, "cli.db")}`;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function hindsight(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, USER: "cli-test" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function writeScratch(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe("npx hindsight", () => {
+  let created: Run;
+  // Everything after the first create only reads (or is refused), so it runs side by side.
+  let runs: Record<string, Run>;
+
+  beforeAll(async () => {
+    created = await hindsight("create", "e2e/fixtures/full-postmortem.json", "--author", "Amara Okafor");
+    const invalid = writeScratch(
+      "invalid.json",
+      JSON.stringify({ title: "", severity: "SEV9", timeline: [{ at: "13:55 PM", text: "x" }], foo: 1 }),
+    );
+    const malformed = writeScratch("malformed.json", '{ "title": "Login outage", }');
+    const entries = await Promise.all(
+      Object.entries({
+        get: ["get", "checkout-cache-stampede"],
+        list: ["list"],
+        duplicate: ["create", fixturePath],
+        missing: ["create", path.join(dir, "does-not-exist.json")],
+        malformed: ["create", malformed],
+        invalid: ["create", invalid],
+        unknownCommand: ["frobnicate"],
+        unknownSlug: ["get", "unknown-slug"],
+      }).map(async ([name, args]) => [name, await hindsight(...args)] as const),
+    );
+    runs = Object.fromEntries(entries);
+  }, 90_000);
+
+  it("creates a postmortem from a file, migrating a new database first", () => {
+    expect(created.stderr).toMatch(/Preparing the database \(\d+ migration\(s\)\)/);
+    expect(created.stdout).toBe(
+      'Created "Checkout slowed to a crawl after a cache TTL change" as checkout-cache-stampede (version 1).\n',
+    );
+    expect(created.code).toBe(0);
+  });
+
+  it("gets it back with every field unchanged", () => {
+    const { get } = runs;
+    expect(get.stderr).toBe("");
+    expect(get.code).toBe(0);
+    const { version, createdAt, updatedAt, ...content } = JSON.parse(get.stdout);
+    expect(version).toBe(1);
+    expect(new Date(createdAt).toISOString()).toBe(createdAt);
+    expect(updatedAt).toBe(createdAt);
+    expect(content).toEqual(fixture);
+  });
+
+  it("lists it", () => {
+    const { list } = runs;
+    expect(list.code).toBe(0);
+    const lines = list.stdout.split("\n");
+    expect(lines[0]).toMatch(/^SEV\s+STATUS\s+DATE\s+SLUG\s+TITLE$/);
+    expect(lines[1]).toMatch(/^SEV2\s+in_review\s+2024-03-13\s+checkout-cache-stampede\s+Checkout slowed to a crawl after a cache TTL change$/);
+    expect(list.stdout).toContain("Page 1 of 1 · 1 postmortem\n");
+  });
+
+  it("refuses to create the same slug twice", () => {
+    const { duplicate } = runs;
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('hindsight: A postmortem with the slug "checkout-cache-stampede" already exists.');
+    expect(duplicate.stderr).toContain("  slug: Already in use");
+  });
+
+  it("says when the file does not exist", () => {
+    const { missing } = runs;
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^hindsight: Cannot read .*does-not-exist\.json: no such file\n$/);
+  });
+
+  it("names the JSON problem in a malformed file", () => {
+    const { malformed } = runs;
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toMatch(/malformed\.json is not valid JSON: .+/);
+    let parserMessage = "";
+    try {
+      JSON.parse('{ "title": "Login outage", }');
+    } catch (error) {
+      parserMessage = (error as Error).message;
+    }
+    expect(malformed.stderr).toContain(parserMessage);
+  });
+
+  it("lists the path of every invalid field", () => {
+    const { invalid } = runs;
+    expect(invalid.code).toBe(1);
+    const lines = invalid.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe("hindsight: The file has 4 invalid fields.");
+    expect(lines.slice(1).map((line) => line.split(":")[0]).sort()).toEqual(
+      ["  foo", "  severity", "  timeline.0.at", "  title"].sort(),
+    );
+    expect(invalid.stderr).toContain("  severity: Must be one of: SEV1, SEV2, SEV3, SEV4");
+  });
+
+  it("answers an unknown command with usage and exit code 2", () => {
+    const { unknownCommand } = runs;
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toContain('hindsight: unknown command "frobnicate"');
+    expect(unknownCommand.stderr).toContain("Usage: npx hindsight <command> [options]");
+    expect(unknownCommand.stdout).toBe("");
+  });
+
+  it("says when no postmortem has the slug", () => {
+    const { unknownSlug } = runs;
+    expect(unknownSlug.code).toBe(1);
+    expect(unknownSlug.stderr).toBe('hindsight: No postmortem has the slug "unknown-slug".\n');
+    expect(unknownSlug.stdout).toBe("");
+  });
+});

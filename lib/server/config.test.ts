@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+/** The problems parseConfig reports for `env`. */
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error("Expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("uses the defaults for an empty environment", () => {
+    expect(parseConfig({})).toEqual({
+      DATABASE_URL: "file:./data/hindsight.db",
+      HINDSIGHT_BUSY_TIMEOUT_MS: 5000,
+      HINDSIGHT_LOG_LEVEL: "info",
+    });
+  });
+
+  it("reads every setting, ignoring unrelated variables", () => {
+    expect(
+      parseConfig({
+        DATABASE_URL: " file:/var/lib/hindsight.db ",
+        HINDSIGHT_PUBLIC_URL: "https://postmortems.example.com",
+        HINDSIGHT_BUSY_TIMEOUT_MS: "250",
+        HINDSIGHT_LOG_LEVEL: "debug",
+        PATH: "/usr/bin",
+      }),
+    ).toEqual({
+      DATABASE_URL: "file:/var/lib/hindsight.db",
+      HINDSIGHT_PUBLIC_URL: "https://postmortems.example.com",
+      HINDSIGHT_BUSY_TIMEOUT_MS: 250,
+      HINDSIGHT_LOG_LEVEL: "debug",
+    });
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(
+      parseConfig({ DATABASE_URL: "", HINDSIGHT_PUBLIC_URL: "", HINDSIGHT_BUSY_TIMEOUT_MS: "", HINDSIGHT_LOG_LEVEL: "" }),
+    ).toEqual(parseConfig({}));
+  });
+
+  it("treats blank strings as unset rather than as a zero busy timeout", () => {
+    expect(parseConfig({ HINDSIGHT_BUSY_TIMEOUT_MS: "  ", DATABASE_URL: " ", HINDSIGHT_LOG_LEVEL: "\t" })).toEqual(parseConfig({}));
+  });
+
+  it("refuses a DATABASE_URL that is not a file: URL, naming the variable", () => {
+    for (const url of ["postgres://localhost/hindsight", "./data/hindsight.db", "file:"]) {
+      const problems = problemsOf({ DATABASE_URL: url });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^DATABASE_URL must be a SQLite file URL/);
+    }
+  });
+
+  it("refuses a public URL that is not an absolute http(s) URL", () => {
+    for (const url of ["postmortems.example.com", "ftp://example.com", "javascript:alert(1)"]) {
+      expect(problemsOf({ HINDSIGHT_PUBLIC_URL: url })).toEqual([
+        "HINDSIGHT_PUBLIC_URL must be an absolute http(s) URL such as https://postmortems.example.com",
+      ]);
+    }
+  });
+
+  it("refuses a busy timeout that is not a whole number of milliseconds in range", () => {
+    expect(problemsOf({ HINDSIGHT_BUSY_TIMEOUT_MS: "abc" })).toEqual(["HINDSIGHT_BUSY_TIMEOUT_MS must be a whole number of milliseconds"]);
+    expect(problemsOf({ HINDSIGHT_BUSY_TIMEOUT_MS: "1.5" })).toEqual(["HINDSIGHT_BUSY_TIMEOUT_MS must be a whole number of milliseconds"]);
+    expect(problemsOf({ HINDSIGHT_BUSY_TIMEOUT_MS: "-1" })).toEqual(["HINDSIGHT_BUSY_TIMEOUT_MS must not be negative"]);
+    expect(problemsOf({ HINDSIGHT_BUSY_TIMEOUT_MS: "600001" })).toEqual(["HINDSIGHT_BUSY_TIMEOUT_MS must be at most 600000"]);
+  });
+
+  it("refuses an unknown log level", () => {
+    expect(problemsOf({ HINDSIGHT_LOG_LEVEL: "verbose" })).toEqual(["HINDSIGHT_LOG_LEVEL must be one of debug, info, warn, error"]);
+  });
+
+  it("reports every bad variable at once, each on its own line of the message", () => {
+    let caught: unknown;
+    try {
+      parseConfig({ DATABASE_URL: "mysql://x", HINDSIGHT_PUBLIC_URL: "nope", HINDSIGHT_BUSY_TIMEOUT_MS: "abc" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const { problems, message } = caught as ConfigError;
+    expect(problems.map((p) => p.split(" ")[0])).toEqual(["DATABASE_URL", "HINDSIGHT_PUBLIC_URL", "HINDSIGHT_BUSY_TIMEOUT_MS"]);
+    expect(message.split("\n")).toEqual(["Invalid configuration:", ...problems.map((p) => `  - ${p}`)]);
+  });
+});
