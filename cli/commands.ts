@@ -8,6 +8,8 @@ import { formatList } from "./output";
 
 export class UsageError extends Error {}
 
+export const COMMANDS = ["create", "get", "list"];
+
 type Invocation = {
   values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean };
   positionals: string[];

@@ -3,7 +3,7 @@
  * Exit codes: 0 done, 1 the command failed (bad input, not found, conflict), 2 usage error.
  */
 import { parseArgs } from "node:util";
-import { runCommand, usage, UsageError } from "./commands";
+import { COMMANDS, runCommand, usage, UsageError } from "./commands";
 import { prepareDatabase } from "./prepare-database";
 import { formatFailure } from "./output";
 
@@ -14,6 +14,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   try {
+    if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,

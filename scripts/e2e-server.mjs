@@ -6,7 +6,8 @@ import path from "node:path";
 import { ensureBuild, migrate, root } from "./lib/steps.mjs";
 
 const dir = path.join(root, "data", "e2e");
-const file = path.join(dir, "e2e.db");
+// One file per port, so that two suites (say, on a developer's machine) never share data.
+const file = path.join(dir, `e2e-${process.env.PORT ?? "3100"}.db`);
 mkdirSync(dir, { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
 

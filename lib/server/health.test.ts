@@ -2,10 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { useFreshDatabase } from "@/lib/server/testing/fresh-database";
+import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest helper, not a React hook
-useFreshDatabase();
+giveTestFileFreshDatabase();
 const { checkHealth, shippedMigrations } = await import("./health");
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "hindsight-health-"));

@@ -65,7 +65,7 @@ function newestMtime(target) {
 
 /** Runs `next build` when there is no production build or a source file is newer than it. */
 export function ensureBuild({ force = false } = {}) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const sourcesAt = Math.max(...BUILD_INPUTS.map((input) => newestMtime(path.join(root, input))));
   if (!force && builtAt > sourcesAt) return;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
+import { WRITE_TRANSACTION } from "../write-options";
 import { notFound } from "./get-postmortem";
 import { recordRevision, UNKNOWN_AUTHOR } from "./write-helpers";
 
@@ -15,7 +16,7 @@ export async function archivePostmortem(options: { slug: string; authorName?: st
     if (claimed.count === 0) return null;
     const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
     return recordRevision(tx, id, { authorName: options.authorName ?? UNKNOWN_AUTHOR, summarize: () => "Archived" });
-  });
+  }, WRITE_TRANSACTION);
   if (!result) throw notFound(options.slug);
   return result;
 }

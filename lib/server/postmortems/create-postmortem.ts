@@ -3,6 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { slugCandidate, slugify } from "@/lib/domain/slug";
 import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
+import { WRITE_TRANSACTION } from "../write-options";
 import { toScalarColumns } from "./mapper";
 import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
 
@@ -34,7 +35,7 @@ export async function createPostmortem(options: {
           authorName: options.authorName ?? UNKNOWN_AUTHOR,
           summarize: () => "Created",
         });
-      });
+      }, WRITE_TRANSACTION);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (draft.slug) {

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listQuerySchema, postmortemInputSchema, postmortemUpdateSchema, type PostmortemInput } from "@/lib/schemas/postmortem";
-import { useFreshDatabase } from "@/lib/server/testing/fresh-database";
+import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
 
 // Its own database: the counts below are exact.
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest helper, not a React hook
-useFreshDatabase();
+giveTestFileFreshDatabase();
 const { archivePostmortem, createPostmortem, listPostmortems, savePostmortem, getPostmortem } = await import(
   "@/lib/server/postmortems"
 );

@@ -8,10 +8,9 @@ import {
   type PostmortemDraft,
   type PostmortemInput,
 } from "@/lib/schemas/postmortem";
-import { useFreshDatabase } from "@/lib/server/testing/fresh-database";
+import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest helper, not a React hook
-useFreshDatabase();
+giveTestFileFreshDatabase();
 const { archivePostmortem, createPostmortem, getPostmortem, findPostmortem, getRevision, listRevisions, savePostmortem } =
   await import("@/lib/server/postmortems");
 

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/domain/errors";
 import { describeChanges } from "@/lib/domain/revision-summary";
 import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
+import { WRITE_TRANSACTION } from "../write-options";
 import { findPostmortem, notFound } from "./get-postmortem";
 import { toScalarColumns } from "./mapper";
 import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
@@ -38,7 +39,7 @@ export async function savePostmortem(options: {
         authorName: options.authorName ?? UNKNOWN_AUTHOR,
         summarize: (saved) => (previous ? describeChanges(JSON.parse(previous.snapshot), saved) : "Saved"),
       });
-    });
+    }, WRITE_TRANSACTION);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", `A postmortem with the slug "${newSlug}" already exists.`, {

@@ -6,7 +6,7 @@ import { inject } from "vitest";
  * Gives the calling test file its own SQLite file, copied from the migrated
  * template, and points DATABASE_URL at it. Call before importing lib/server.
  */
-export function useFreshDatabase(): string {
+export function giveTestFileFreshDatabase(): string {
   const template = inject("templateDb");
   const file = path.join(path.dirname(template), `test-${process.pid}-${Math.random().toString(36).slice(2)}.db`);
   copyFileSync(template, file);

@@ -22,7 +22,8 @@ export function ConflictDialog({ mine, theirs, onResolve }: Props) {
   useEffect(() => heading.current?.focus(), []);
 
   const resolveWith = (all: Choice | null) => {
-    const picked = all ? Object.fromEntries(differences.map(({ field }) => [field, all])) : choices;
+    // A field the user did not touch keeps what the radio shows: mine.
+    const picked = Object.fromEntries(differences.map(({ field }) => [field, all ?? choices[field] ?? "mine"]));
     onResolve(mergeChoices(mine, theirs, picked));
   };
 

@@ -25,7 +25,7 @@ export function MarkdownField({ label, hint, value, onChange, errors, rows = 5, 
         <label htmlFor={id} className="block text-sm font-medium text-zinc-800 dark:text-zinc-200">
           {label}
         </label>
-        <div role="group" aria-label={`${label}: view`} className="flex rounded-md border border-zinc-200 p-0.5 text-xs dark:border-zinc-700">
+        <div role="group" aria-label="Write or preview" className="flex rounded-md border border-zinc-200 p-0.5 text-xs dark:border-zinc-700">
           {(["Write", "Preview"] as const).map((mode) => {
             const isActive = (mode === "Preview") === isPreview;
             return (

@@ -26,11 +26,11 @@ export function StepNav({ reports, current, onSelect }: { reports: StepReport[];
       <p className="mb-3 hidden text-xs text-zinc-500 lg:block">
         {done} of {reports.length - 1} steps complete
       </p>
-      <ol className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-2 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
+      <ol className="relative -mx-4 flex gap-1 overflow-x-auto px-4 pb-2 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
         {reports.map((report, index) => {
           const isCurrent = report.id === current;
           return (
-            <li key={report.id} className="shrink-0">
+            <li key={report.id} className="relative shrink-0">
               <a
                 href={`?step=${report.id}`}
                 onClick={(event) => {

@@ -16,9 +16,9 @@ export function LessonsStep({ doc, update, errors }: StepProps) {
       <MarkdownField label="Where we got lucky" hint="What could have made it worse, and did not." value={doc.lessons.lucky} errors={errorsAt(errors, "lessons.lucky")} onChange={setLesson("lucky")} />
 
       <section aria-labelledby="sections-title" className="border-t border-zinc-200 pt-6 dark:border-zinc-800">
-        <h3 id="sections-title" className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        <h2 id="sections-title" className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
           Extra sections
-        </h3>
+        </h2>
         <p className="mt-0.5 text-xs text-zinc-500">Anything else worth keeping — &ldquo;Customer communication&rdquo;, &ldquo;Appendix&rdquo; — in the order shown.</p>
         <div className="mt-3">
           <ItemList<Section>

@@ -25,9 +25,9 @@ export function PastePanel({ initialText, context, onAdd, onCancel }: Props) {
 
   return (
     <section aria-labelledby={`${id}-title`} className="mt-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-700">
-      <h3 id={`${id}-title`} className="font-medium">
+      <h2 id={`${id}-title`} className="font-medium">
         Paste timeline lines
-      </h3>
+      </h2>
       <p className="mt-1 text-xs text-zinc-500">
         One event per line, or a time on one line and its text on the next. Times like 10:47, 10:47 AM, 2024-03-14 01:06 UTC or
         March 6th, 09:11 are understood; lines without a time become untimed events.

@@ -45,9 +45,9 @@ export function RootCauseStep({ doc, update, errors }: StepProps) {
         onChange={(narrative) => update((d) => ({ ...d, rootCause: { ...d.rootCause, narrative } }))}
       />
       <section aria-labelledby="whys-title">
-        <h3 id="whys-title" className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        <h2 id="whys-title" className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
           Five whys
-        </h3>
+        </h2>
         <p className="mt-0.5 text-xs text-zinc-500">Start from the impact and ask &ldquo;why?&rdquo; until you reach something the organisation can change.</p>
         <div className="mt-3">
           <ItemList

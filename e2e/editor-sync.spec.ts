@@ -1,0 +1,135 @@
+import { expect, test } from "./fixtures";
+
+/** Two people, one postmortem; and a server that stops answering for a while. */
+
+test("a stale save shows both sides field by field and saves the user's choice", async ({ browser, makePostmortem, request }) => {
+  const doc = await makePostmortem({ summary: "Original summary." });
+  const alice = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  await alice.goto(`/postmortems/${doc.slug}/edit`);
+  await bob.goto(`/postmortems/${doc.slug}/edit`);
+
+  await test.step("Alice renames the postmortem and it saves", async () => {
+    await alice.getByLabel("Title").fill(`${doc.title} (renamed by Alice)`);
+    await expect(alice.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  });
+
+  await test.step("Bob, still on the old version, edits the summary and is shown a conflict", async () => {
+    await bob.getByLabel("Summary").fill("Bob's better summary.");
+    const dialog = bob.getByRole("dialog", { name: /Someone else saved/ });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("group", { name: "Title" })).toContainText(`${doc.title} (renamed by Alice)`);
+    await expect(dialog.getByRole("group", { name: "Title" })).toContainText(doc.title);
+    await expect(dialog.getByRole("group", { name: "Summary" })).toContainText("Bob's better summary.");
+    await expect(dialog.getByRole("group", { name: "Summary" })).toContainText("Original summary.");
+    await expect(bob.locator("[data-save-state]")).toHaveAttribute("data-save-state", "conflict");
+  });
+
+  await test.step("Bob takes Alice's title and keeps his summary", async () => {
+    const dialog = bob.getByRole("dialog");
+    await dialog.getByRole("group", { name: "Title" }).getByRole("radio", { name: "Take theirs" }).check();
+    await dialog.getByRole("group", { name: "Summary" }).getByRole("radio", { name: "Keep mine" }).check();
+    await dialog.getByRole("button", { name: "Save my choices" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(bob.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  });
+
+  const saved = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+  expect(saved.title).toBe(`${doc.title} (renamed by Alice)`);
+  expect(saved.summary).toBe("Bob's better summary.");
+  expect(saved.version).toBe(3);
+  await expect(bob.getByLabel("Title")).toHaveValue(`${doc.title} (renamed by Alice)`);
+});
+
+test("edits made while the API is unreachable are kept on the device and saved when it answers again", async ({ page, makePostmortem, request }) => {
+  const doc = await makePostmortem();
+  await page.goto(`/postmortems/${doc.slug}/edit?step=lessons`);
+  await page.route(`**/api/postmortems/${doc.slug}`, (route) => route.abort("internetdisconnected"));
+
+  await page.getByLabel("Where we got lucky").fill("Written while the server was away.");
+  await expect(page.locator("[data-save-state]")).toHaveText("Offline — your changes are kept on this device");
+
+  await test.step("a reload while still offline loses nothing", async () => {
+    await page.reload();
+    await expect(page.getByLabel("Where we got lucky")).toHaveValue("Written while the server was away.");
+    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "offline");
+  });
+
+  await test.step("the API answers again: the change is saved", async () => {
+    await page.unroute(`**/api/postmortems/${doc.slug}`);
+    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved", { timeout: 20_000 });
+    const saved = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+    expect(saved.lessons.lucky).toBe("Written while the server was away.");
+  });
+});
+
+test("an invalid figure is explained beside the field and nothing invalid is saved", async ({ page, makePostmortem, request }) => {
+  const doc = await makePostmortem();
+  await page.goto(`/postmortems/${doc.slug}/edit`);
+  await page.getByLabel("Error rate").fill("150");
+  await expect(page.getByText("Must be at most 100")).toBeVisible();
+  await page.getByLabel("Users affected").fill("-3");
+  await expect(page.getByText("Must not be negative")).toBeVisible();
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "invalid");
+  const stored = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+  expect(stored.impactFigures.errorRate).toBe(12.5);
+
+  await page.getByLabel("Error rate").fill("15");
+  await page.getByLabel("Users affected").fill("300");
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  const fixed = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+  expect(fixed.impactFigures).toMatchObject({ errorRate: 15, usersAffected: 300 });
+});
+
+test("the timeline is fast by keyboard: add, reorder, delete with undo", async ({ page, makePostmortem }) => {
+  const doc = await makePostmortem({ timeline: [], timezone: "UTC", incidentDate: "2024-03-14" });
+  await page.goto(`/postmortems/${doc.slug}/edit?step=timeline`);
+  const time = page.getByLabel("Time of the new event");
+
+  await test.step("time, Tab, Tab, text, Enter — three times", async () => {
+    for (const [at, text] of [
+      ["10:47 AM", "Config deployed"],
+      ["2024-03-14 10:52", "PagerDuty alerts the on-call engineer"],
+      ["", "Support tickets pile up (time unknown)"],
+    ]) {
+      await time.click();
+      await page.keyboard.type(at);
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(text);
+      await page.keyboard.press("Enter");
+      await expect(time).toBeFocused();
+    }
+    await expect(page.getByLabel(/^What happened \(event \d\)$/)).toHaveCount(3);
+    await expect(page.getByLabel("Kind of event 2")).toHaveValue("alert");
+  });
+
+  await test.step("a time typed out of order is placed in time order", async () => {
+    await time.fill("10:40");
+    await page.getByLabel("What happened (new event)").fill("Change merged");
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel("What happened (event 1)")).toHaveValue("Change merged");
+  });
+
+  await test.step("an impossible time is refused with the reason", async () => {
+    await time.fill("13:55 PM");
+    await page.getByLabel("What happened (new event)").fill("Should not be added");
+    await page.keyboard.press("Enter");
+    await expect(page.getByText(/not a valid time/)).toBeVisible();
+    await expect(page.getByLabel(/^What happened \(event \d\)$/)).toHaveCount(4);
+  });
+
+  await test.step("the untimed event kept its place; Alt+↑ moves it up; delete and undo", async () => {
+    const untimed = page.getByLabel("What happened (event 3)");
+    await expect(untimed).toHaveValue("Support tickets pile up (time unknown)");
+    await untimed.focus();
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect(page.getByLabel("What happened (event 2)")).toHaveValue("Support tickets pile up (time unknown)");
+    await expect(page.getByLabel("What happened (event 2)")).toBeFocused();
+    await page.getByRole("button", { name: "Delete event 2" }).click();
+    await expect(page.getByLabel(/^What happened \(event \d\)$/)).toHaveCount(3);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByLabel("What happened (event 2)")).toHaveValue("Support tickets pile up (time unknown)");
+  });
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+});
