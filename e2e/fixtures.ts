@@ -1,8 +1,14 @@
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export type Doc = Record<string, unknown> & { slug: string; version: number; title: string };
+
+/** The API's error body: { error: { code, message, fields } } plus extras such as `current`. */
+export type ErrorBody = {
+  error: { code: string; message: string; fields: Record<string, string[]> };
+  current?: Doc;
+};
 
 /** The full sample document (every field filled) that tests start from. */
 export function fullDocument(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -16,22 +22,52 @@ export function uniqueTitle(prefix = "E2E incident"): string {
   return `${prefix} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function createPostmortem(request: APIRequestContext, overrides: Record<string, unknown> = {}): Promise<Doc> {
-  const response = await request.post("/api/postmortems", { data: fullDocument({ title: uniqueTitle(), ...overrides }) });
+/** A slug no other test uses. */
+export function uniqueSlug(prefix = "e2e"): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function createPostmortem(
+  request: APIRequestContext,
+  overrides: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Doc> {
+  const response = await request.post("/api/postmortems", { data: fullDocument({ title: uniqueTitle(), ...overrides }), headers });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as Doc;
 }
 
+/** The stored document, read back over HTTP. */
+export async function getPostmortem(request: APIRequestContext, slug: string): Promise<Doc> {
+  const response = await request.get(`/api/postmortems/${slug}`);
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as Doc;
+}
+
+/** Asserts an API error answer: the status, a JSON body of the documented shape, and the code. */
+export async function expectApiError(response: APIResponse, status: number, code: string): Promise<ErrorBody> {
+  const text = await response.text();
+  expect(response.status(), text).toBe(status);
+  expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as ErrorBody;
+  expect(body).toMatchObject({
+    error: { code, message: expect.any(String), fields: expect.any(Object) },
+  });
+  expect(body.error.message.trim().length).toBeGreaterThan(0);
+  return body;
+}
+
 type Fixtures = {
   /** Creates postmortems through the API; archives them when the test ends. */
-  makePostmortem: (overrides?: Record<string, unknown>) => Promise<Doc>;
+  makePostmortem: (overrides?: Record<string, unknown>, headers?: Record<string, string>) => Promise<Doc>;
 };
 
 export const test = base.extend<Fixtures>({
-  makePostmortem: async ({ request }, use) => {
+  // `provide` rather than Playwright's usual `use`, which the React hooks lint rule mistakes for a hook.
+  makePostmortem: async ({ request }, provide) => {
     const created: string[] = [];
-    await use(async (overrides = {}) => {
-      const doc = await createPostmortem(request, overrides);
+    await provide(async (overrides = {}, headers = {}) => {
+      const doc = await createPostmortem(request, overrides, headers);
       created.push(doc.slug);
       return doc;
     });
