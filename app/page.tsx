@@ -69,7 +69,7 @@ function PostmortemRow({ item }: { item: PostmortemSummary }) {
     <li className="group relative py-4">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
         <SeverityBadge severity={item.severity} />
-        <h2 className="min-w-0 flex-1 basis-60 font-medium">
+        <h2 className="min-w-0 flex-1 basis-60 font-medium wrap-anywhere">
           <Link href={`/postmortems/${item.slug}`} className="after:absolute after:inset-0 group-hover:text-accent-700 dark:group-hover:text-accent-400">
             {item.title}
           </Link>
@@ -78,7 +78,7 @@ function PostmortemRow({ item }: { item: PostmortemSummary }) {
           {formatDate(date)}
         </time>
       </div>
-      {item.summary && <p className="mt-1.5 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{item.summary}</p>}
+      {item.summary && <p className="mt-1.5 line-clamp-2 text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">{item.summary}</p>}
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <StatusBadge status={item.status} />
         {item.services.map((service) => (

@@ -24,6 +24,6 @@ test("the library, a postmortem and the new-postmortem page have no axe violatio
   for (const path of ["/", `/postmortems/${doc.slug}`, "/postmortems/new"]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${path}: ${v.id} — ${v.help}`)).toEqual([]);
+    expect(results.violations.map((v) => `${path}: ${v.id} — ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }
 });

@@ -153,6 +153,7 @@ async function writeThroughTheEditor(page: Page, story: Story, title: string): P
     await page.getByLabel("Trigger").fill(story.trigger);
     await page.getByRole("textbox", { name: "Root cause", exact: true }).fill(story.rootCause);
     await page.getByRole("button", { name: "Add a why" }).click();
+    await expect(page.getByLabel("Why 1", { exact: true })).toBeFocused();
     await page.keyboard.type("Why did logins fail? A fallback path crashed.");
   });
 

@@ -70,7 +70,7 @@ test("a reader finds a postmortem in the library and reads every part of it", as
 
   await test.step("an event without a time says so", async () => {
     const untimed = page.getByRole("region", { name: "Timeline" }).getByRole("listitem").filter({ hasText: "Support reports customers" });
-    await expect(untimed).toContainText("—:—");
+    await expect(untimed).toContainText("no time");
     await expect(untimed.getByRole("time")).toHaveCount(0);
   });
 
@@ -142,12 +142,6 @@ test.describe("on a 390 px wide phone", () => {
   });
 
   test("long links and wide tables do not widen the page", async ({ page, makePostmortem }) => {
-    test.fail(
-      true,
-      "Known bug: at 390 px a long URL in Markdown or in a timeline event, and a Markdown table with six columns, " +
-        "push document.documentElement.scrollWidth to about 1700 px: nothing breaks long words and tables are not " +
-        "wrapped in a horizontally scrolling box (components/markdown.tsx, _components/timeline-list.tsx).",
-    );
     const dashboard = `https://grafana.example.com/d/checkout-latency/checkout?orgId=1&from=1710369600000&to=1710374400000&var-region=eu-west-1&viewPanel=${"4".repeat(40)}`;
     const doc = await makePostmortem({
       impact: `Dashboard: ${dashboard}\n\n| Region | Orders failed | Revenue lost | Minutes | Requests failed | Users |\n|---|---|---|---|---|---|\n| europe-west-1 | 1,240,000 | 42,000,000 | 52 | 1,550,000 | 18,000 |`,

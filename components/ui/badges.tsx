@@ -50,7 +50,7 @@ export function StatusBadge({ status }: { status: Status }) {
 
 export function Chip({ children }: { children: React.ReactNode }) {
   return (
-    <span className="inline-flex items-center rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+    <span className="inline-flex max-w-full items-center rounded-full bg-zinc-100 px-2 py-0.5 text-xs wrap-anywhere text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
       {children}
     </span>
   );

@@ -142,3 +142,9 @@ export function labelEventTimes(ats: (string | null)[], timezone: string | null)
     timezone,
   );
 }
+
+/** An ISO instant for people, in the postmortem's zone when known ("14 Mar 2024, 01:06 CET"), else UTC. */
+export function formatInstant(iso: string, timezone: string | null): string {
+  const dt = DateTime.fromISO(iso, { zone: timezone ?? "utc" });
+  return dt.isValid ? dt.toFormat("d LLL yyyy, HH:mm ZZZZ") : iso;
+}

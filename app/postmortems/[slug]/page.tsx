@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Chip, SeverityBadge, StatusBadge } from "@/components/ui/badges";
-import { formatDate } from "@/lib/domain/time";
+import { formatDate, formatInstant } from "@/lib/domain/time";
 import { findPostmortem } from "@/lib/server/postmortems";
 import { ActionList } from "./_components/action-list";
 import { FactorList } from "./_components/factor-list";
@@ -40,7 +40,7 @@ export default async function PostmortemPage({ params }: Props) {
           )}
         </div>
         <div className="mt-3 flex items-start justify-between gap-4">
-          <h1 className="text-3xl font-semibold tracking-tight text-balance">{postmortem.title}</h1>
+          <h1 className="min-w-0 text-3xl font-semibold tracking-tight text-balance wrap-anywhere">{postmortem.title}</h1>
           <Link
             href={`/postmortems/${postmortem.slug}/edit`}
             className="mt-1 shrink-0 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
@@ -49,7 +49,7 @@ export default async function PostmortemPage({ params }: Props) {
           </Link>
         </div>
         {postmortem.summary && (
-          <p className="mt-3 text-lg leading-relaxed text-zinc-600 dark:text-zinc-400">{postmortem.summary}</p>
+          <p className="mt-3 text-lg leading-relaxed text-zinc-600 wrap-anywhere dark:text-zinc-400">{postmortem.summary}</p>
         )}
         <dl className="mt-6 grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
           <MetaItem label="Services" values={postmortem.services} />
@@ -134,7 +134,7 @@ export default async function PostmortemPage({ params }: Props) {
       ))}
 
       <footer className="mt-16 border-t border-zinc-200 pt-4 text-xs text-zinc-500 dark:border-zinc-800">
-        Version {postmortem.version} · last saved {new Date(postmortem.updatedAt).toUTCString()}
+        Version {postmortem.version} · last saved {formatInstant(postmortem.updatedAt, postmortem.timezone)}
       </footer>
     </article>
   );
@@ -144,7 +144,7 @@ function MetaItem({ label, values, plain = false }: { label: string; values: str
   return (
     <div>
       <dt className="text-zinc-500">{label}</dt>
-      <dd className="mt-1 flex flex-wrap gap-1.5">
+      <dd className="mt-1 flex min-w-0 flex-wrap gap-1.5 wrap-anywhere">
         {values.length === 0 ? (
           <span className="text-zinc-400">None</span>
         ) : plain ? (

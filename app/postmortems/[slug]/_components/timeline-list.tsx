@@ -28,14 +28,14 @@ export function TimelineList({ events, timezone }: { events: TimelineEvent[]; ti
                 {label.dateLabel}
               </p>
             )}
-            <div className="grid grid-cols-[4rem_1fr] gap-x-4 border-l border-zinc-200 py-2 pl-4 dark:border-zinc-800 sm:grid-cols-[4.5rem_8rem_1fr]">
+            <div className="grid grid-cols-[4rem_minmax(0,1fr)] gap-x-4 border-l border-zinc-200 py-2 pl-4 dark:border-zinc-800 sm:grid-cols-[4.5rem_8rem_minmax(0,1fr)]">
               <span className="font-mono text-sm tabular-nums text-zinc-700 dark:text-zinc-300">
-                {label.isoValue ? <time dateTime={label.isoValue}>{label.timeLabel}</time> : <span className="text-zinc-400">—:—</span>}
+                {label.isoValue ? <time dateTime={label.isoValue}>{label.timeLabel}</time> : <span className="text-xs text-zinc-500">no time</span>}
               </span>
               <span className={`text-xs font-medium uppercase tracking-wide sm:pt-0.5 ${KIND_STYLES[event.kind] ?? "text-zinc-500"}`}>
                 {EVENT_KIND_LABELS[event.kind]}
               </span>
-              <p className="col-span-2 mt-1 leading-relaxed sm:col-span-1 sm:mt-0">
+              <p className="col-span-2 mt-1 min-w-0 leading-relaxed wrap-anywhere sm:col-span-1 sm:mt-0">
                 {event.text}
                 {event.link && (
                   <>
