@@ -6,7 +6,8 @@ import { ensureBuild, ensureChromium, ensureDependencies, root, runBin, say } fr
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const results = [];
-const reports = path.join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = path.join(root, "test-reports");
 
 function step(name, action) {
   say(name);
