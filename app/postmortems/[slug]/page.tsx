@@ -8,6 +8,7 @@ import { findPostmortem } from "@/lib/server/postmortems";
 import { ActionList } from "./_components/action-list";
 import { FactorList } from "./_components/factor-list";
 import { ImpactFigures } from "./_components/impact-figures";
+import { MetricsLine } from "./_components/metrics-line";
 import { Section } from "./_components/section";
 import { TimelineList } from "./_components/timeline-list";
 
@@ -41,16 +42,25 @@ export default async function PostmortemPage({ params }: Props) {
         </div>
         <div className="mt-3 flex items-start justify-between gap-4">
           <h1 className="min-w-0 text-3xl font-semibold tracking-tight text-balance wrap-anywhere">{postmortem.title}</h1>
-          <Link
-            href={`/postmortems/${postmortem.slug}/edit`}
-            className="mt-1 shrink-0 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            Edit
-          </Link>
+          <div className="mt-1 flex shrink-0 gap-2">
+            <Link
+              href={`/postmortems/${postmortem.slug}/export`}
+              className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Export
+            </Link>
+            <Link
+              href={`/postmortems/${postmortem.slug}/edit`}
+              className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+            >
+              Edit
+            </Link>
+          </div>
         </div>
         {postmortem.summary && (
           <p className="mt-3 text-lg leading-relaxed text-zinc-600 wrap-anywhere dark:text-zinc-400">{postmortem.summary}</p>
         )}
+        <MetricsLine timeline={postmortem.timeline} />
         <dl className="mt-6 grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
           <MetaItem label="Services" values={postmortem.services} />
           <MetaItem label="Tags" values={postmortem.tags} />
