@@ -34,6 +34,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Library
               </Link>
+              <Link href="/import" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+                Import
+              </Link>
               <Link href="/postmortems/new" className="rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700">
                 New postmortem
               </Link>

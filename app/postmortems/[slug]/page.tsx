@@ -5,12 +5,12 @@ import { Markdown } from "@/components/markdown";
 import { Chip, SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import { formatDate, formatInstant } from "@/lib/domain/time";
 import { findPostmortem } from "@/lib/server/postmortems";
-import { ActionList } from "./_components/action-list";
-import { FactorList } from "./_components/factor-list";
-import { ImpactFigures } from "./_components/impact-figures";
-import { MetricsLine } from "./_components/metrics-line";
-import { Section } from "./_components/section";
-import { TimelineList } from "./_components/timeline-list";
+import { ActionList } from "@/components/postmortem/action-list";
+import { FactorList } from "@/components/postmortem/factor-list";
+import { ImpactFigures } from "@/components/postmortem/impact-figures";
+import { MetricsLine } from "@/components/postmortem/metrics-line";
+import { Section } from "@/components/postmortem/section";
+import { TimelineList } from "@/components/postmortem/timeline-list";
 
 export const dynamic = "force-dynamic";
 

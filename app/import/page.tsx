@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { ImportWorkbench } from "./_components/import-workbench";
+
+export const metadata: Metadata = { title: "Import a postmortem" };
+
+export default function ImportPage() {
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight">Import a postmortem</h1>
+      <p className="mt-1 max-w-2xl text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">
+        Paste or upload a postmortem written anywhere — a blog post, a wiki page, plain text. Hindsight reads its headings, timeline,
+        contributing factors and actions, keeps everything else as extra sections, and tells you what it could not read exactly.
+      </p>
+      <ImportWorkbench />
+    </div>
+  );
+}
