@@ -30,15 +30,24 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <LogoMark />
               Hindsight
             </Link>
-            <nav aria-label="Main" className="flex items-center gap-5 text-sm text-zinc-600 dark:text-zinc-400">
+            <nav aria-label="Main" className="flex items-center gap-3 text-sm text-zinc-600 sm:gap-5 dark:text-zinc-400">
               <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Library
               </Link>
               <Link href="/import" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Import
               </Link>
-              <Link href="/postmortems/new" className="rounded-md bg-accent-600 px-3 py-1.5 font-medium text-white hover:bg-accent-700">
-                New postmortem
+              <Link
+                href="/postmortems/new"
+                aria-label="New postmortem"
+                className="rounded-md bg-accent-600 px-3 py-1.5 font-medium whitespace-nowrap text-white hover:bg-accent-700"
+              >
+                <span aria-hidden className="sm:hidden">
+                  + New
+                </span>
+                <span aria-hidden className="hidden sm:inline">
+                  New postmortem
+                </span>
               </Link>
             </nav>
           </div>

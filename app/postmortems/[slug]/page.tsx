@@ -40,9 +40,9 @@ export default async function PostmortemPage({ params }: Props) {
             </time>
           )}
         </div>
-        <div className="mt-3 flex items-start justify-between gap-4">
+        <div className="mt-3 flex flex-col items-start justify-between gap-3 sm:flex-row sm:gap-4">
           <h1 className="min-w-0 text-3xl font-semibold tracking-tight text-balance wrap-anywhere">{postmortem.title}</h1>
-          <div className="mt-1 flex shrink-0 gap-2">
+          <div className="flex shrink-0 gap-2 sm:mt-1">
             <Link
               href={`/postmortems/${postmortem.slug}/export`}
               className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
