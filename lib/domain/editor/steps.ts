@@ -79,10 +79,12 @@ function checksFor(step: StepId, doc: PostmortemDraft): Check[] {
     case "actions": {
       const withoutOwner = doc.correctiveActions.filter((action) => !action.owner?.trim()).length;
       const withoutDue = doc.correctiveActions.filter((action) => !action.dueDate).length;
+      const hasActions = doc.correctiveActions.length > 0;
+      // With no actions, "every action has an owner" is vacuously true: it must not make the step look started.
       return [
-        need(doc.correctiveActions.length > 0, "Add at least one corrective action"),
-        need(withoutOwner === 0, `Give ${plural(withoutOwner, "action")} an owner`),
-        need(withoutDue === 0, `Give ${plural(withoutDue, "action")} a due date`),
+        need(hasActions, "Add at least one corrective action"),
+        { ...need(withoutOwner === 0, `Give ${plural(withoutOwner, "action")} an owner`), filled: hasActions && withoutOwner === 0 },
+        { ...need(withoutDue === 0, `Give ${plural(withoutDue, "action")} a due date`), filled: hasActions && withoutDue === 0 },
       ];
     }
     case "lessons":

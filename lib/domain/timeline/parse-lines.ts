@@ -5,6 +5,7 @@
  * the whole line and a `problem` to show.
  */
 import type { EventKind } from "../postmortem";
+import { isIsoDateTime } from "../time";
 import { inferEventKind } from "./infer-kind";
 import { readTime } from "./parse-time";
 import { nextDay, resolveTime, type TimeContext } from "./resolve-time";
@@ -62,6 +63,12 @@ export function parseTimelineText(text: string, context: TimeContext, now = new 
     // Chat logs cross midnight without saying so: a time earlier than the one before is the next day.
     if (!reading.value.date && previous && Date.parse(resolved.at) < Date.parse(previous.at) && day) {
       resolved = resolveTime(reading.value, { ...context, referenceDate: nextDay(day) }, now);
+    }
+    if (!isIsoDateTime(resolved.at)) {
+      // "Feb 29" without a year, read in a year that has no 29 February: keep the line, untimed.
+      waitingForText = null;
+      events.push({ at: null, kind: inferEventKind(line), text: line, problem: `${resolved.day} is not a real date: write the year with the date` });
+      continue;
     }
     day = resolved.day;
     previous = { at: resolved.at };

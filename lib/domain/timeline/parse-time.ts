@@ -22,8 +22,10 @@ export type TimeReading =
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const CLOCK = String.raw`(\d{1,2})[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\.?)?`;
-const ZONE = String.raw`(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?))?`;
+// The meridiem and zone must end a word, so "10:50 Amazon" and "10:50 Zendesk" read as 10:50 and text.
+const CLOCK = String.raw`(\d{1,2})[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\.?(?![a-z0-9]))?`;
+// "UTC+2" before "UTC" so the offset is not left behind; offsets only up to ±14:59, so "+2000 errors" stays text.
+const ZONE = String.raw`(?:\s*((?:UTC|GMT)[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?|[+-](?:0\d|1[0-4]):?[0-5]\d|Z|UTC|GMT)(?![a-z0-9]))?`;
 const SEP = String.raw`(?:[T\s]+|,\s*|\s+at\s+)`;
 
 const PATTERNS: { regex: RegExp; read: (m: RegExpMatchArray) => Omit<ParsedTime, "hour" | "minute" | "second" | "zone"> & { clock: number } }[] = [

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import fixture from "@/e2e/fixtures/full-postmortem.json";
+import { postmortemInputSchema, type PostmortemDraft } from "@/lib/schemas/postmortem";
+import { CONFLICT_FIELDS, describeValue, differingFields, mergeChoices } from "./conflicts";
+
+const draft = (): PostmortemDraft => postmortemInputSchema.parse(fixture);
+
+describe("differingFields", () => {
+  it("finds nothing between two equal documents", () => {
+    expect(differingFields(draft(), draft())).toEqual([]);
+  });
+
+  it("names each differing field with its label, in the form's order", () => {
+    const mine = draft();
+    const theirs = draft();
+    theirs.lessons = { ...theirs.lessons, lucky: "Nobody was shopping." };
+    theirs.title = "Checkout slowed down";
+    theirs.timeline = theirs.timeline.slice(1);
+    expect(differingFields(mine, theirs)).toEqual([
+      { field: "title", label: "Title" },
+      { field: "timeline", label: "Timeline" },
+      { field: "lessons", label: "Lessons" },
+    ]);
+  });
+
+  it("sees a change deep inside a list", () => {
+    const theirs = draft();
+    theirs.correctiveActions[2] = { ...theirs.correctiveActions[2], owner: "Amara Okafor" };
+    expect(differingFields(draft(), theirs)).toEqual([{ field: "correctiveActions", label: "Corrective actions" }]);
+  });
+
+  it("ignores fields that are not edited in the form (slug, version, timestamps)", () => {
+    const theirs = { ...draft(), version: 7, updatedAt: "2024-03-15T00:00:00Z" };
+    expect(differingFields({ ...draft(), version: 6 }, theirs)).toEqual([]);
+  });
+
+  it("covers every field of the document a person edits", () => {
+    const editable = Object.keys(draft()).filter((key) => !["slug", "version", "createdAt", "updatedAt"].includes(key));
+    expect(CONFLICT_FIELDS.map(([field]) => field).sort()).toEqual(editable.sort());
+  });
+});
+
+describe("mergeChoices", () => {
+  it("starts from their document and takes mine where I chose mine", () => {
+    const mine = draft();
+    mine.title = "My title";
+    mine.summary = "My summary";
+    mine.tags = ["mine"];
+    const theirs = { ...draft(), title: "Their title", summary: "Their summary", tags: ["theirs"], version: 4 };
+
+    const merged = mergeChoices(mine, theirs, { title: "mine", summary: "theirs" });
+    expect(merged).toEqual({ ...theirs, title: "My title" });
+    expect(merged.version).toBe(4);
+  });
+
+  it("keeps their document unchanged when nothing is chosen, without changing either side", () => {
+    const mine = { ...draft(), title: "My title" };
+    const theirs = { ...draft(), title: "Their title" };
+    const merged = mergeChoices(mine, theirs, {});
+    expect(merged).toEqual(theirs);
+    expect(merged).not.toBe(theirs);
+    expect(mine.title).toBe("My title");
+    expect(theirs.title).toBe("Their title");
+  });
+
+  it("leaves no difference in the fields where I chose mine", () => {
+    const mine = draft();
+    mine.timeline = [];
+    mine.severity = "SEV1";
+    const theirs = draft();
+    theirs.summary = "Theirs";
+    const merged = mergeChoices(mine, theirs, { timeline: "mine", severity: "mine" });
+    expect(differingFields(mine, merged)).toEqual([{ field: "summary", label: "Summary" }]);
+  });
+});
+
+describe("describeValue", () => {
+  it("shows empty values as (empty) and empty lists as (none)", () => {
+    expect(describeValue(null)).toBe("(empty)");
+    expect(describeValue(undefined)).toBe("(empty)");
+    expect(describeValue("")).toBe("(empty)");
+    expect(describeValue([])).toBe("(none)");
+    expect(describeValue({ wentWell: "", wentWrong: "", lucky: "" })).toBe("(empty)");
+  });
+
+  it("shows text as it is", () => {
+    expect(describeValue("SEV2")).toBe("SEV2");
+    expect(describeValue("line one\nline two")).toBe("line one\nline two");
+  });
+
+  it("shows a list one item a line, objects by their filled values", () => {
+    expect(describeValue(["checkout-api", "product-cache"])).toBe("• checkout-api\n• product-cache");
+    expect(describeValue([{ at: null, kind: "note", text: "Support reports abandoned carts.", link: null }])).toBe(
+      "• note — Support reports abandoned carts.",
+    );
+  });
+
+  it("shows an object's filled fields as key: value, joining lists", () => {
+    expect(describeValue({ trigger: "Deploy", narrative: "", whys: ["Why 1?", "Why 2?"] })).toBe("trigger: Deploy\nwhys: Why 1?; Why 2?");
+    expect(describeValue({ usersAffected: 18000, errorRate: 0, durationMinutes: null })).toBe("usersAffected: 18000\nerrorRate: 0");
+  });
+
+  it("can show every field of a full document", () => {
+    const doc = draft();
+    for (const [field] of CONFLICT_FIELDS) {
+      const shown = describeValue(doc[field]);
+      expect(shown, field).not.toMatch(/\[object Object\]/);
+      expect(shown.trim(), field).not.toBe("");
+    }
+  });
+});
