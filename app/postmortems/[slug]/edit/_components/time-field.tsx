@@ -4,7 +4,7 @@ import { useState } from "react";
 import { inputClass } from "@/components/ui/fields";
 import { parseTimeInput } from "@/lib/domain/timeline/parse-time";
 import { resolveTime } from "@/lib/domain/timeline/resolve-time";
-import { parseEventTime, toDateTime } from "@/lib/domain/time";
+import { isIsoDateTime, parseEventTime, toDateTime } from "@/lib/domain/time";
 
 /** "10:47" for an event's `at` in the postmortem's zone; "" when untimed. */
 export function clockOf(at: string | null, timezone: string | null): string {
@@ -34,6 +34,8 @@ export function readTypedTime(text: string, context: { timezone: string | null; 
   const reading = parseTimeInput(text);
   if (!reading.ok) return reading;
   const resolved = resolveTime(reading.value, { timezone: context.timezone, referenceDate: context.referenceDay });
+  // "Feb 29 10:00" in a non-leap incident year reads as a time but is no real instant.
+  if (!isIsoDateTime(resolved.at)) return { ok: false, error: `${resolved.at.slice(0, 10)} is not a real date: write the year with the date` };
   return { ok: true, at: resolved.at, note: resolved.note };
 }
 
