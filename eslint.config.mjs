@@ -6,6 +6,12 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
+    rules: {
+      // `const { slug: _slug, ...rest } = doc` is how we leave fields out.
+      "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true, argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
     // The domain stays pure: no framework, no database, no server code.
     files: ["lib/domain/**/*.ts", "lib/schemas/**/*.ts"],
     rules: {

@@ -6,3 +6,4 @@ export { archivePostmortem } from "./archive-postmortem";
 export { findPostmortem, getPostmortem } from "./get-postmortem";
 export { listPostmortems, type PostmortemPage } from "./list-postmortems";
 export { listRevisions, getRevision, type RevisionSummary } from "./list-revisions";
+export { restoreRevision } from "./restore-revision";

@@ -18,6 +18,8 @@ export async function savePostmortem(options: {
   version: number;
   draft: PostmortemDraft;
   authorName?: string;
+  /** What the revision list says about this save; by default, the fields it changed. */
+  summary?: string;
 }): Promise<PostmortemDocument> {
   const { slug, version, draft } = options;
   const db = await getDb();
@@ -37,7 +39,7 @@ export async function savePostmortem(options: {
       await replaceChildren(tx, id, draft);
       return recordRevision(tx, id, {
         authorName: options.authorName ?? UNKNOWN_AUTHOR,
-        summarize: (saved) => (previous ? describeChanges(JSON.parse(previous.snapshot), saved) : "Saved"),
+        summarize: (saved) => options.summary ?? (previous ? describeChanges(JSON.parse(previous.snapshot), saved) : "Saved"),
       });
     }, WRITE_TRANSACTION);
   } catch (error) {

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClass, inputClass } from "@/components/ui/fields";
+import { compareRevisions } from "@/lib/domain/revisions/compare";
+import { formatInstant } from "@/lib/domain/time";
+import { versionParamSchema } from "@/lib/schemas/revision";
+import { findPostmortem, getRevision, listRevisions } from "@/lib/server/postmortems";
+import { FieldDiff } from "./_components/field-diff";
+import { RestoreButton } from "./_components/restore-button";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const postmortem = await findPostmortem({ slug: (await params).slug });
+  return { title: postmortem ? `History: ${postmortem.title}` : "Postmortem not found" };
+}
+
+const pick = (value: string | string[] | undefined, fallback: number) => {
+  const parsed = versionParamSchema.safeParse(Array.isArray(value) ? value[0] : value);
+  return parsed.success ? parsed.data : fallback;
+};
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const postmortem = await findPostmortem({ slug });
+  if (!postmortem) notFound();
+  const revisions = await listRevisions({ slug });
+  const latest = revisions[0]?.version ?? postmortem.version;
+  const to = pick(query.to, latest);
+  const from = pick(query.from, Math.max(1, to - 1));
+  const [before, after] = await Promise.all([getRevision({ slug, version: from }), getRevision({ slug, version: to })]);
+  const changes = before && after ? compareRevisions(before, after) : null;
+
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href={`/postmortems/${slug}`} className="text-accent-600 hover:underline dark:text-accent-400">
+          ← {postmortem.title}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">History</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Every save is kept. Compare any two versions, or restore an old one — restoring saves it as a new version, so nothing is lost.
+      </p>
+
+      <div className="mt-8 grid grid-cols-1 gap-8 lg:grid-cols-[20rem_minmax(0,1fr)]">
+        <section aria-labelledby="versions-title">
+          <h2 id="versions-title" className="text-sm font-semibold">
+            Versions
+          </h2>
+          <ol className="mt-2 divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            {revisions.map((revision) => (
+              <li key={revision.version} className={`p-3 text-sm ${revision.version === to ? "bg-zinc-50 dark:bg-zinc-900" : ""}`}>
+                <div className="flex items-baseline justify-between gap-2">
+                  <span className="font-medium">Version {revision.version}</span>
+                  <time dateTime={revision.createdAt} className="text-xs text-zinc-500">
+                    {formatInstant(revision.createdAt, postmortem.timezone)}
+                  </time>
+                </div>
+                <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{revision.summary}</p>
+                <p className="text-xs text-zinc-500">by {revision.authorName}</p>
+                <div className="mt-2 flex gap-3 text-xs">
+                  {revision.version > 1 && (
+                    <Link href={`?from=${revision.version - 1}&to=${revision.version}`} className="text-accent-600 hover:underline dark:text-accent-400">
+                      Show changes
+                    </Link>
+                  )}
+                  {revision.version !== latest && <RestoreButton slug={slug} version={revision.version} />}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="changes-title" className="min-w-0">
+          <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Compare versions">
+            <label className="flex flex-col gap-1">
+              <span className="text-xs text-zinc-500">From</span>
+              <select name="from" defaultValue={from} className={inputClass}>
+                {revisions.map((r) => (
+                  <option key={r.version} value={r.version}>
+                    Version {r.version}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1">
+              <span className="text-xs text-zinc-500">To</span>
+              <select name="to" defaultValue={to} className={inputClass}>
+                {revisions.map((r) => (
+                  <option key={r.version} value={r.version}>
+                    Version {r.version}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className={buttonClass}>
+              Compare
+            </button>
+          </form>
+          <h2 id="changes-title" className="mt-6 text-sm font-semibold">
+            Changes from version {from} to version {to}
+          </h2>
+          {!changes ? (
+            <p className="mt-2 text-sm text-zinc-500">One of these versions does not exist.</p>
+          ) : changes.length === 0 ? (
+            <p className="mt-2 text-sm text-zinc-500">No differences.</p>
+          ) : (
+            <div className="mt-3 space-y-4">
+              {changes.map((change) => (
+                <FieldDiff key={change.field} change={change} />
+              ))}
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { expect, test } from "./fixtures";
+
+test("the history lists every save, shows a word diff and restores an old version as a new one", async ({ page, request, makePostmortem }) => {
+  const doc = await makePostmortem({ summary: "The cache expired at once." });
+  const put = async (changes: Record<string, unknown>, version: number) => {
+    const current = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+    const response = await request.put(`/api/postmortems/${doc.slug}`, {
+      data: { ...current, ...changes, version },
+      headers: { "x-hindsight-author": "Amara" },
+    });
+    expect(response.status()).toBe(200);
+  };
+  await put({ summary: "The whole cache expired at once." }, 1);
+  await put({ title: `${doc.title} (renamed)` }, 2);
+
+  await page.goto(`/postmortems/${doc.slug}`);
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { name: "History", level: 1 })).toBeVisible();
+  const versions = page.getByRole("region", { name: "Versions" });
+  await expect(versions.getByRole("listitem")).toHaveCount(3);
+  await expect(versions.getByRole("listitem").first()).toContainText("Edited title");
+  await expect(versions.getByRole("listitem").nth(1)).toContainText("Edited summary");
+  await expect(versions.getByRole("listitem").nth(1)).toContainText("by Amara");
+
+  await test.step("show what version 2 changed, word by word", async () => {
+    await versions.getByRole("listitem").nth(1).getByRole("link", { name: "Show changes" }).click();
+    const summary = page.getByRole("region", { name: "Changes to Summary" });
+    await expect(summary.locator("ins")).toHaveText("whole ");
+    await expect(page.getByRole("region", { name: "Changes to Title" })).toHaveCount(0);
+  });
+
+  await test.step("restore version 1: it becomes version 4", async () => {
+    page.once("dialog", (dialog) => dialog.accept());
+    await versions.getByRole("button", { name: "Restore version 1" }).click();
+    await expect(versions.getByRole("listitem")).toHaveCount(4);
+    await expect(versions.getByRole("listitem").first()).toContainText("Restored version 1");
+    const restored = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+    expect(restored).toMatchObject({ version: 4, title: doc.title, summary: "The cache expired at once.", slug: doc.slug });
+  });
+
+  await test.step("the API serves any version and refuses what does not exist", async () => {
+    expect((await (await request.get(`/api/postmortems/${doc.slug}/revisions/2`)).json()).summary).toBe("The whole cache expired at once.");
+    expect((await request.get(`/api/postmortems/${doc.slug}/revisions/99`)).status()).toBe(404);
+    expect((await request.get(`/api/postmortems/${doc.slug}/revisions/abc`)).status()).toBe(404);
+    expect((await request.post(`/api/postmortems/${doc.slug}/revisions/99/restore`)).status()).toBe(404);
+  });
+});
