@@ -7,3 +7,4 @@ export { findPostmortem, getPostmortem } from "./get-postmortem";
 export { listPostmortems, type PostmortemPage } from "./list-postmortems";
 export { listRevisions, getRevision, type RevisionSummary } from "./list-revisions";
 export { restoreRevision } from "./restore-revision";
+export { changeStatus } from "./change-status";

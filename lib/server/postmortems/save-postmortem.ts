@@ -11,7 +11,8 @@ import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } fr
 /**
  * Replaces a postmortem with `draft` if it is still at `version` (the version
  * the caller read). A stale version is a CONFLICT carrying the current
- * document, and nothing is written. Every save records a revision.
+ * document, and nothing is written; so is a save of a published postmortem
+ * (read-only until reopened). Every save records a revision.
  */
 export async function savePostmortem(options: {
   slug: string;
@@ -30,7 +31,8 @@ export async function savePostmortem(options: {
       // Compare-and-set as the first statement: it takes the write lock at once
       // and makes exactly one of two concurrent saves of a version win.
       const claimed = await tx.postmortem.updateMany({
-        where: { slug, version },
+        // Published postmortems are read-only until reopened (see changeStatus).
+        where: { slug, version, status: { not: "published" } },
         data: { slug: newSlug, version: version + 1, ...toScalarColumns(draft) },
       });
       if (claimed.count === 0) return "stale" as const;
@@ -53,6 +55,13 @@ export async function savePostmortem(options: {
   if (outcome !== "stale") return outcome;
   const current = await findPostmortem({ slug });
   if (!current) throw notFound(slug);
+  if (current.status === "published" && current.version === version) {
+    throw new AppError(
+      "CONFLICT",
+      "This postmortem is published and read-only. Reopen it (POST /api/postmortems/{slug}/status with a reason) to edit it.",
+      { details: { current } },
+    );
+  }
   throw new AppError(
     "CONFLICT",
     `This postmortem was changed by someone else (you sent version ${version}; it is now at version ${current.version}). Nothing was saved.`,

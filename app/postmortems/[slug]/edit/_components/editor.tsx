@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/fields";
 import { withoutBlankItems } from "@/lib/domain/editor/prune";
 import { reportSteps, STEP_IDS, STEP_TITLES, type StepId } from "@/lib/domain/editor/steps";
+import { isReadOnly } from "@/lib/domain/workflow";
 import { fieldErrorsOf, postmortemUpdateSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
 import { ConflictDialog } from "./conflict-dialog";
 import { SaveStatus } from "./save-status";
@@ -18,10 +19,12 @@ import { ReviewStep } from "./steps/review-step";
 import { RootCauseStep } from "./steps/root-cause-step";
 import { TimelineStep } from "./steps/timeline-step";
 import { readAuthorName, useAutosave, writeAuthorName } from "./use-autosave";
+import { ReadOnlyBanner, WorkflowPanel } from "./workflow-panel";
 
 /** The guided postmortem editor: steps, autosave, conflict resolution, keyboard shortcuts. */
 export function Editor({ initial, initialStep }: { initial: PostmortemDocument; initialStep: StepId }) {
-  const { doc, state, update, saveNow, resolveConflict } = useAutosave(initial);
+  const { doc, state, update, saveNow, resolveConflict, replaceFromServer } = useAutosave(initial);
+  const isLocked = isReadOnly(doc.status);
   const [step, setStep] = useState<StepId>(initialStep);
 
   const fieldErrors = useMemo(() => {
@@ -61,7 +64,7 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
           <SaveStatus state={state} />
         </div>
         <div className="flex items-center gap-2">
-          <button type="button" className={buttonClass} onClick={() => void saveNow()} title="Ctrl+S / ⌘S">
+          <button type="button" className={buttonClass} onClick={() => void saveNow()} title="Ctrl+S / ⌘S" disabled={isLocked}>
             Save now
           </button>
           <Link href={`/postmortems/${doc.slug}`} className={buttonClass}>
@@ -85,6 +88,8 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
           </h1>
           <p className="mt-2 max-w-2xl text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">{STEP_HELP[step]}</p>
 
+          {isLocked && <ReadOnlyBanner doc={doc} onChanged={replaceFromServer} />}
+
           {step !== "review" && report.missing.length > 0 && (
             <div className="mt-4 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
               <p className="font-medium">Still missing</p>
@@ -96,7 +101,9 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
             </div>
           )}
 
-          <div className="mt-6">
+          {/* A disabled fieldset makes every control inside read-only at once. */}
+          <fieldset disabled={isLocked} className="mt-6 min-w-0">
+            <legend className="sr-only">{STEP_TITLES[step]}</legend>
             {step === "overview" && <OverviewStep {...props} />}
             {step === "timeline" && <TimelineStep {...props} />}
             {step === "root-cause" && <RootCauseStep {...props} />}
@@ -104,7 +111,15 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
             {step === "actions" && <ActionsStep {...props} />}
             {step === "lessons" && <LessonsStep {...props} />}
             {step === "review" && <ReviewStep reports={reports} slug={doc.slug} onSelect={selectStep} />}
-          </div>
+          </fieldset>
+          {step === "review" && (
+            <WorkflowPanel
+              doc={doc}
+              isSaved={state.kind === "saved"}
+              openItems={reports.filter((r) => r.id !== "review").flatMap((r) => [...r.missing, ...Object.keys(r.problems).map((path) => `Fix ${path}`)])}
+              onChanged={replaceFromServer}
+            />
+          )}
 
           <nav aria-label="Step navigation" className="mt-10 flex justify-between border-t border-zinc-200 pt-4 dark:border-zinc-800">
             {stepIndex > 0 ? (

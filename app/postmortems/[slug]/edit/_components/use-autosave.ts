@@ -181,6 +181,19 @@ export function useAutosave(initial: PostmortemDocument) {
     [changeState, keepLocally, saveNow],
   );
 
+  /** Takes a document the server changed by other means (a status change) as the new base. */
+  const replaceFromServer = useCallback(
+    (saved: PostmortemDocument) => {
+      clearTimeout(timer.current);
+      versionRef.current = saved.version;
+      docRef.current = saved;
+      setDoc(saved);
+      window.localStorage.removeItem(storageKey(slug));
+      changeState({ kind: "saved", at: Date.now() });
+    },
+    [changeState, slug],
+  );
+
   // On open: unsaved work from an earlier visit (reload, closed tab, outage) comes back.
   useEffect(() => {
     const stored = readStored(slug);
@@ -210,5 +223,5 @@ export function useAutosave(initial: PostmortemDocument) {
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  return { doc, state, update, saveNow, resolveConflict };
+  return { doc, state, update, saveNow, resolveConflict, replaceFromServer };
 }

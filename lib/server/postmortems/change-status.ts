@@ -1,0 +1,42 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import type { Status } from "@/lib/domain/postmortem";
+import { checkTransition } from "@/lib/domain/workflow";
+import type { PostmortemDocument } from "@/lib/schemas/postmortem";
+import { getDb } from "../db";
+import { WRITE_TRANSACTION } from "../write-options";
+import { getPostmortem } from "./get-postmortem";
+import { recordRevision, UNKNOWN_AUTHOR } from "./write-helpers";
+
+/**
+ * Moves a postmortem along the workflow (draft → in review → published →
+ * archived; reopening needs a reason). The change, its author and its reason
+ * are recorded as a revision.
+ */
+export async function changeStatus(options: {
+  slug: string;
+  status: Status;
+  reason?: string;
+  authorName?: string;
+}): Promise<PostmortemDocument> {
+  const current = await getPostmortem({ slug: options.slug });
+  const check = checkTransition(current.status, options.status, options.reason);
+  if (!check.ok) throw new AppError("INVALID", check.message, { fields: { status: [check.message] } });
+  const db = await getDb();
+  const result = await db.$transaction(async (tx) => {
+    // Compare-and-set on the status we checked, so two clicks cannot both apply.
+    const claimed = await tx.postmortem.updateMany({
+      where: { slug: options.slug, status: current.status },
+      data: { status: options.status, version: { increment: 1 } },
+    });
+    if (claimed.count === 0) return null;
+    const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
+    return recordRevision(tx, id, { authorName: options.authorName ?? UNKNOWN_AUTHOR, summarize: () => check.summary });
+  }, WRITE_TRANSACTION);
+  if (!result) {
+    throw new AppError("CONFLICT", "The status was changed by someone else in the meantime. Reload and try again.", {
+      details: { current: await getPostmortem({ slug: options.slug }) },
+    });
+  }
+  return result;
+}
