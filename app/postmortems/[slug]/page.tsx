@@ -11,6 +11,7 @@ import { ImpactFigures } from "@/components/postmortem/impact-figures";
 import { MetricsLine } from "@/components/postmortem/metrics-line";
 import { Section } from "@/components/postmortem/section";
 import { TimelineList } from "@/components/postmortem/timeline-list";
+import { VisualTimeline } from "@/components/postmortem/visual-timeline";
 
 export const dynamic = "force-dynamic";
 
@@ -78,6 +79,7 @@ export default async function PostmortemPage({ params }: Props) {
       </Section>
 
       <Section id="timeline" title="Timeline" isEmpty={postmortem.timeline.length === 0}>
+        <VisualTimeline events={postmortem.timeline} timezone={postmortem.timezone} />
         <TimelineList events={postmortem.timeline} timezone={postmortem.timezone} />
       </Section>
 
