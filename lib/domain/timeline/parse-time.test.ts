@@ -174,3 +174,51 @@ describe("properties", () => {
     );
   });
 });
+
+describe("readTime: shapes found in imported postmortems", () => {
+  it("reads a zone abbreviation after the time as the IANA zone it stands for", () => {
+    expect(valueOf("12:45 PM PST")).toEqual({ date: null, zone: "America/Los_Angeles", ...clock(12, 45) });
+    expect(valueOf("09:11 CET").zone).toBe("Europe/Berlin");
+    expect(valueOf("09:11 (IST)").zone).toBe("Asia/Kolkata");
+    expect(valueOf("2024-03-14 01:06 EDT").zone).toBe("America/New_York");
+  });
+
+  it("leaves lower-case words and unknown capitals after the time as text", () => {
+    expect(readTime("10:47 est. 200 users")).toMatchObject({ ok: true, length: 5, value: { zone: null } });
+    expect(readTime("10:47 IT restarts the VPN")).toMatchObject({ ok: true, length: 5, value: { zone: null } });
+  });
+
+  it("reads a weekday and date written after the time, when a separator or the end follows", () => {
+    const line = "12:45 PM PST Saturday Oct 30th - Customers report failed logins";
+    const reading = readTime(line);
+    expect(reading).toMatchObject({
+      ok: true,
+      value: { date: { year: null, month: 10, day: 30 }, zone: "America/Los_Angeles", ...clock(12, 45) },
+    });
+    if (reading.ok) expect(line.slice(reading.length)).toBe(" - Customers report failed logins");
+    expect(valueOf("09:11, 6 March 2024").date).toEqual({ year: 2024, month: 3, day: 6 });
+    // Without a separator after it, "Mar 6" may start a sentence: it is left as text.
+    expect(readTime("10:47 Mar 6 deploy notes reviewed")).toMatchObject({ ok: true, length: 5, value: { date: null } });
+  });
+
+  it("reads a weekday before a date", () => {
+    expect(valueOf("Thu, 14 Mar 2024 00:05")).toEqual({ date: { year: 2024, month: 3, day: 14 }, zone: null, ...clock(0, 5) });
+    expect(valueOf("Saturday Oct 30th 12:45 PM PST")).toMatchObject({ date: { year: null, month: 10, day: 30 }, zone: "America/Los_Angeles" });
+  });
+
+  it("reads a range as its start with an end, not as a time with a negative offset", () => {
+    expect(readTime("01:06-05:15 Checkout errors")).toMatchObject({
+      ok: true,
+      length: "01:06-05:15".length,
+      value: { ...clock(1, 6), zone: null, until: clock(5, 15) },
+    });
+    expect(valueOf("10:00 AM to 11:30 AM UTC")).toMatchObject({ ...clock(10, 0), zone: "UTC", until: clock(11, 30) });
+    expect(valueOf("22:10 – 22:40")).toMatchObject({ until: clock(22, 40) });
+    expect(errorOf("10:00-13:75")).toMatch(/is not a valid time/);
+  });
+
+  it("sets no `until` for a single time", () => {
+    expect(valueOf("10:47")).not.toHaveProperty("until");
+    expect(readTime("10:47 - 50 users affected")).toMatchObject({ ok: true, length: 5 });
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * Reads the time expressions people type or paste into a timeline:
  * "10:47", "10:47 AM", "22:00", "2024-03-14 01:06", "2024-03-14 01:06 UTC",
- * "March 6th 09:11", "6 Mar 2024, 9:11 pm", "2024-03-14T01:06:00+01:00".
+ * "March 6th 09:11", "6 Mar 2024, 9:11 pm", "2024-03-14T01:06:00+01:00",
+ * "Thu, 14 Mar 2024 00:05", "12:45 PM PST Saturday Oct 30th", "01:06-05:15".
  * It only reads; turning the result into an instant is resolveTime's job.
  */
+import { zoneForAbbreviation } from "./zone-abbreviations";
 
 export type ParsedTime = {
   /** The calendar date when the text gives one; `year` is null when only month and day are given. */
@@ -11,8 +13,10 @@ export type ParsedTime = {
   hour: number;
   minute: number;
   second: number;
-  /** An explicit zone or offset in the text: "UTC", "+01:00"; null when none was given. */
+  /** An explicit zone or offset in the text: "UTC", "+01:00", or an IANA zone for an abbreviation ("PST"); null when none was given. */
   zone: string | null;
+  /** The end of a range ("01:06-05:15"), present only when the text gives one. */
+  until?: { hour: number; minute: number; second: number };
 };
 
 export type TimeReading =
@@ -27,22 +31,40 @@ const CLOCK = String.raw`(\d{1,2})[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap]
 // "UTC+2" before "UTC" so the offset is not left behind; offsets only up to ±14:59, so "+2000 errors" stays text.
 const ZONE = String.raw`(?:\s*((?:UTC|GMT)[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?|[+-](?:0\d|1[0-4]):?[0-5]\d|Z|UTC|GMT)(?![a-z0-9]))?`;
 const SEP = String.raw`(?:[T\s]+|,\s*|\s+at\s+)`;
+// Only real weekday names, before a date: "Thu, 14 Mar 2024 00:05", "Saturday Oct 30th".
+const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+`;
+const RANGE_TO = String.raw`\s*(?:-|–|—|to|until)\s*`;
+// A date after a time ("12:45 PM PST Saturday Oct 30th - …") counts only when a separator or the end follows it.
+const TRAILING_DATE = new RegExp(
+  String.raw`^,?\s+(?:on\s+)?(?:${WEEKDAY})?(?:${MONTH}\s+${DAY}(?:,?\s+(\d{4}))?|${DAY}\s+${MONTH}(?:,?\s+(\d{4}))?)(?=\s*(?:[-–—:|,]|$))`,
+  "i",
+);
+// Upper case only, so "10:50 et al" or "10:47 est." stay text.
+const ABBREVIATION = /^\s*\(?([A-Z]{1,5})\)?(?![A-Za-z0-9])/;
 
-const PATTERNS: { regex: RegExp; read: (m: RegExpMatchArray) => Omit<ParsedTime, "hour" | "minute" | "second" | "zone"> & { clock: number } }[] = [
+/** Where a pattern's parts are: the clock's first group, the range end's, and the zone's (default: after the clock). */
+type Reader = (m: RegExpMatchArray) => Pick<ParsedTime, "date"> & { clock: number; untilClock?: number; zoneGroup?: number };
+
+const PATTERNS: { regex: RegExp; read: Reader }[] = [
   // 2024-03-14 01:06, 2024-03-14T01:06:00+01:00
   {
     regex: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${SEP}${CLOCK}${ZONE}`, "i"),
     read: (m) => ({ date: { year: +m[1], month: +m[2], day: +m[3] }, clock: 4 }),
   },
-  // March 6th 09:11, Mar 6, 2024 at 9:11 pm
+  // March 6th 09:11, Mar 6, 2024 at 9:11 pm, Saturday Oct 30th 12:45 PM
   {
-    regex: new RegExp(String.raw`^${MONTH}\s+${DAY}(?:,?\s+(\d{4}))?${SEP}${CLOCK}${ZONE}`, "i"),
+    regex: new RegExp(String.raw`^(?:${WEEKDAY})?${MONTH}\s+${DAY}(?:,?\s+(\d{4}))?${SEP}${CLOCK}${ZONE}`, "i"),
     read: (m) => ({ date: { year: m[3] ? +m[3] : null, month: monthNumber(m[1]), day: +m[2] }, clock: 4 }),
   },
-  // 6 March 2024 09:11, 6th Mar, 09:11
+  // 6 March 2024 09:11, 6th Mar, 09:11, Thu, 14 Mar 2024 00:05
   {
-    regex: new RegExp(String.raw`^${DAY}\s+${MONTH}(?:,?\s+(\d{4}))?${SEP}${CLOCK}${ZONE}`, "i"),
+    regex: new RegExp(String.raw`^(?:${WEEKDAY})?${DAY}\s+${MONTH}(?:,?\s+(\d{4}))?${SEP}${CLOCK}${ZONE}`, "i"),
     read: (m) => ({ date: { year: m[3] ? +m[3] : null, month: monthNumber(m[2]), day: +m[1] }, clock: 4 }),
+  },
+  // 01:06-05:15, 10:00 AM to 11:30 AM UTC: read before a lone time, or "-05:15" would pass for an offset
+  {
+    regex: new RegExp(String.raw`^${CLOCK}${RANGE_TO}${CLOCK}${ZONE}`, "i"),
+    read: () => ({ date: null, clock: 1, untilClock: 5, zoneGroup: 9 }),
   },
   // 10:47, 10:47 AM, 22:00:15 UTC
   { regex: new RegExp(String.raw`^${CLOCK}${ZONE}`, "i"), read: () => ({ date: null, clock: 1 }) },
@@ -62,20 +84,48 @@ export function readTime(text: string): TimeReading {
     // A time must not run on into more digits or letters ("10:471", "10:47am5").
     const next = input.charAt(match[0].length);
     if (/[0-9A-Za-z]/.test(next) && !/^\s/.test(next)) continue;
-    const { date, clock } = read(match);
-    const [hourText, minuteText, secondText, meridiem, zone] = match.slice(clock, clock + 5);
+    const { date, clock, untilClock, zoneGroup = clock + 4 } = read(match);
+    const [hourText, minuteText, secondText, meridiem] = match.slice(clock, clock + 4);
     const checked = checkClock(+hourText, +minuteText, secondText ? +secondText : 0, meridiem, match[0].trim());
     if (!checked.ok) return checked;
-    if (date && !isRealDate(date.year ?? 2000, date.month, date.day)) {
-      return { ok: false, error: `"${match[0].trim()}" is not a real date` };
+    const value: ParsedTime = { date, ...checked.value, zone: normaliseZone(match[zoneGroup]) };
+    if (untilClock) {
+      const [endHour, endMinute, endSecond, endMeridiem] = match.slice(untilClock, untilClock + 4);
+      const until = checkClock(+endHour, +endMinute, endSecond ? +endSecond : 0, endMeridiem, match[0].trim());
+      if (!until.ok) return until;
+      value.until = until.value;
     }
-    return {
-      ok: true,
-      value: { date, ...checked.value, zone: normaliseZone(zone) },
-      length: skipped + match[0].length,
-    };
+    const length = match[0].length + readAfterTime(input.slice(match[0].length), value);
+    if (value.date && !isRealDate(value.date.year ?? 2000, value.date.month, value.date.day)) {
+      return { ok: false, error: `"${input.slice(0, length).trim()}" is not a real date` };
+    }
+    return { ok: true, value, length: skipped + length };
   }
   return { ok: false, error: `"${text.trim().slice(0, 40)}" does not start with a time` };
+}
+
+/**
+ * Reads what may follow a time: a zone abbreviation ("PST") and, after a
+ * time without a date, the date ("Saturday Oct 30th"). Fills `value` and
+ * returns the characters consumed.
+ */
+function readAfterTime(rest: string, value: ParsedTime): number {
+  let consumed = 0;
+  const abbreviation = value.zone ? null : rest.match(ABBREVIATION);
+  const zone = abbreviation && zoneForAbbreviation(abbreviation[1]);
+  if (abbreviation && zone) {
+    value.zone = zone;
+    consumed = abbreviation[0].length;
+  }
+  const trailing = value.date ? null : rest.slice(consumed).match(TRAILING_DATE);
+  if (trailing) {
+    const [, monthFirst, dayAfterMonth, yearAfterDay, dayFirst, monthAfterDay, yearAfterMonth] = trailing;
+    value.date = monthFirst
+      ? { year: yearAfterDay ? +yearAfterDay : null, month: monthNumber(monthFirst), day: +dayAfterMonth }
+      : { year: yearAfterMonth ? +yearAfterMonth : null, month: monthNumber(monthAfterDay), day: +dayFirst };
+    consumed += trailing[0].length;
+  }
+  return consumed;
 }
 
 /** Reads a whole field that must contain only a time expression. */

@@ -124,3 +124,14 @@ describe("nextDay", () => {
     expect(nextDay("2024-10-26")).toBe("2024-10-27");
   });
 });
+
+describe("resolveTime: a zone read from an abbreviation", () => {
+  it("reads the wall-clock time in that IANA zone, and shows it in the postmortem's zone", () => {
+    const pst = time(23, 58, { zone: "America/Los_Angeles" });
+    expect(resolveTime(pst, { timezone: null, referenceDate: "2021-10-30" }, now).at).toBe("2021-10-30T23:58:00-07:00");
+    expect(resolveTime(pst, { timezone: "UTC", referenceDate: "2021-10-30" }, now)).toMatchObject({
+      at: "2021-10-31T06:58:00Z",
+      day: "2021-10-31",
+    });
+  });
+});

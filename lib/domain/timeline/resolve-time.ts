@@ -37,7 +37,10 @@ export function resolveTime(parsed: ParsedTime, context: TimeContext, now = new 
   const local = `${day}T${clock}`;
   if (parsed.zone) {
     const offset = parsed.zone === "UTC" ? "Z" : parsed.zone;
-    const instant = DateTime.fromISO(`${local}${offset}`, { setZone: true });
+    // An abbreviation ("PST") was read as an IANA zone: the wall-clock time is read in it.
+    const instant = parsed.zone.includes("/")
+      ? DateTime.fromISO(local, { zone: parsed.zone })
+      : DateTime.fromISO(`${local}${offset}`, { setZone: true });
     const shown = context.timezone ? instant.setZone(context.timezone) : instant;
     return { at: shown.toISO({ suppressMilliseconds: true }) ?? `${local}${offset}`, day: shown.toISODate() ?? day, note };
   }
