@@ -34,6 +34,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Library
               </Link>
+              <Link href="/insights" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+                Insights
+              </Link>
               <Link href="/import" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Import
               </Link>

@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import { StackedBars } from "@/components/charts/stacked-bars";
+import { buttonClass, inputClass } from "@/components/ui/fields";
+import { formatDuration } from "@/lib/domain/figures";
+import { pivot } from "@/lib/domain/insights";
+import { FACTOR_CATEGORIES, FACTOR_CATEGORY_LABELS, SEVERITIES } from "@/lib/domain/postmortem";
+import { insightsQuerySchema } from "@/lib/schemas/insights";
+import { getInsights } from "@/lib/server/insights/get-insights";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Insights" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const SEVERITY_COLORS: Record<string, string> = { SEV1: "#dc2626", SEV2: "#ea580c", SEV3: "#d97706", SEV4: "#0284c7", none: "#a1a1aa" };
+const FACTOR_COLORS = ["#6366f1", "#0ea5e9", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#a1a1aa"];
+
+function Chart({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
+      <h2 className="font-semibold">{title}</h2>
+      <p className="mt-0.5 mb-4 text-xs text-zinc-500">{description}</p>
+      {children}
+    </section>
+  );
+}
+
+export default async function InsightsPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const query = insightsQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const insights = await getInsights(query);
+  const severities = [...SEVERITIES, "none"].map((key) => ({ key, label: key === "none" ? "No severity" : key, color: SEVERITY_COLORS[key] }));
+  const factors = FACTOR_CATEGORIES.map((key, i) => ({ key, label: FACTOR_CATEGORY_LABELS[key], color: FACTOR_COLORS[i] }));
+  const maxService = Math.max(1, ...insights.topServices.map((s) => s.count));
+
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">What keeps going wrong, how fast we recover, and which promises are overdue.</p>
+
+      <form className="mt-6 flex flex-wrap items-end gap-3 text-sm" aria-label="Filters">
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-zinc-500">From</span>
+          <input type="date" name="from" defaultValue={query.from} className={inputClass} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-zinc-500">To</span>
+          <input type="date" name="to" defaultValue={query.to} className={inputClass} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-zinc-500">Service</span>
+          <select name="service" defaultValue={query.service ?? ""} className={inputClass}>
+            <option value="">All services</option>
+            {insights.services.map((service) => (
+              <option key={service} value={service}>
+                {service}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-zinc-500">Severity</span>
+          <select name="severity" defaultValue={query.severity ?? ""} className={inputClass}>
+            <option value="">All severities</option>
+            {SEVERITIES.map((severity) => (
+              <option key={severity} value={severity}>
+                {severity}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={buttonClass}>
+          Apply
+        </button>
+      </form>
+
+      <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Chart title="Incidents per month" description="By severity, from each incident's date.">
+          <StackedBars title="Incidents per month by severity" series={severities} rows={pivot(insights.perMonth, (r) => r.month, (r) => r.severity, (r) => r.count)} />
+        </Chart>
+        <Chart title="Time to resolve" description="Average from impact start (or trigger) to resolution, per month.">
+          <StackedBars
+            title="Average time to resolve per month"
+            series={[{ key: "ttr", label: "Average time to resolve", color: "#6366f1" }]}
+            rows={insights.timeToResolve.map((r) => ({ label: r.month, values: { ttr: r.averageMinutes } }))}
+            format={(minutes) => formatDuration(minutes)}
+          />
+        </Chart>
+        <Chart title="Contributing factors" description="Categories per quarter: what keeps contributing.">
+          <StackedBars title="Contributing-factor categories per quarter" series={factors} rows={pivot(insights.factorsPerQuarter, (r) => r.quarter, (r) => r.category, (r) => r.count)} />
+        </Chart>
+        <Chart title="Corrective actions" description="By due-date quarter: done, open, and open past their due date.">
+          <StackedBars
+            title="Corrective actions per quarter"
+            series={[
+              { key: "done", label: "Done", color: "#10b981" },
+              { key: "open", label: "Open", color: "#6366f1" },
+              { key: "overdue", label: "Overdue", color: "#dc2626" },
+            ]}
+            rows={insights.actionsPerQuarter.map((r) => ({ label: r.quarter, values: { done: r.done, open: r.open, overdue: r.overdue } }))}
+          />
+          {(insights.actionsWithoutDueDate.open > 0 || insights.actionsWithoutDueDate.done > 0) && (
+            <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">
+              {insights.actionsWithoutDueDate.open} open action{insights.actionsWithoutDueDate.open === 1 ? " has" : "s have"} no due date.
+            </p>
+          )}
+        </Chart>
+        <Chart title="Services with the most incidents" description="Top ten, counting each postmortem once per service.">
+          {insights.topServices.length === 0 ? (
+            <p className="text-sm text-zinc-500">No data for these filters.</p>
+          ) : (
+            <table className="w-full text-sm">
+              <caption className="sr-only">Services with the most incidents</caption>
+              <tbody>
+                {insights.topServices.map((row) => (
+                  <tr key={row.service}>
+                    <th scope="row" className="w-1/3 py-1 pr-3 text-left font-normal wrap-anywhere">
+                      {row.service}
+                    </th>
+                    <td className="py-1">
+                      <span className="flex items-center gap-2">
+                        <span aria-hidden className="h-3 rounded-sm bg-accent-500" style={{ width: `${(row.count / maxService) * 100}%` }} />
+                        <span className="tabular-nums">{row.count}</span>
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Chart>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import type { InsightsQuery } from "@/lib/schemas/insights";
+import { getDb } from "../db";
+
+export type Insights = {
+  perMonth: { month: string; severity: string; count: number }[];
+  timeToResolve: { month: string; averageMinutes: number; incidents: number }[];
+  factorsPerQuarter: { quarter: string; category: string; count: number }[];
+  topServices: { service: string; count: number }[];
+  actionsPerQuarter: { quarter: string; open: number; overdue: number; done: number }[];
+  actionsWithoutDueDate: { open: number; done: number };
+  services: string[];
+};
+
+const DAY = "COALESCE(p.incidentDate, substr(p.createdAt, 1, 10))";
+const QUARTER = (column: string) => `substr(${column}, 1, 4) || '-Q' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`;
+
+/** The WHERE clause and parameters for the filters (archived postmortems never count). */
+function filters(query: InsightsQuery): { where: string; params: unknown[] } {
+  const clauses = ["p.status != 'archived'"];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    clauses.push(clause);
+    params.push(value);
+  };
+  if (query.from) add(`${DAY} >= ?`, query.from);
+  if (query.to) add(`${DAY} <= ?`, query.to);
+  if (query.severity) add("p.severity = ?", query.severity);
+  if (query.service) add("EXISTS (SELECT 1 FROM PostmortemService s WHERE s.postmortemId = p.id AND s.name = ?)", query.service);
+  return { where: clauses.join(" AND "), params };
+}
+
+const num = (value: unknown) => Number(value ?? 0);
+
+/** Aggregates across all postmortems for the Insights page, computed in SQL (no documents loaded). */
+export async function getInsights(query: InsightsQuery): Promise<Insights> {
+  const db = await getDb();
+  const { where, params } = filters(query);
+  const rows = <T>(sql: string, extra: unknown[] = []) => db.$queryRawUnsafe<T[]>(sql, ...params, ...extra);
+  const today = new Date().toISOString().slice(0, 10);
+
+  const perMonth = await rows<{ month: string; severity: string; count: bigint }>(
+    `SELECT substr(${DAY}, 1, 7) AS month, COALESCE(p.severity, 'none') AS severity, COUNT(*) AS count
+     FROM Postmortem p WHERE ${where} GROUP BY month, severity ORDER BY month`,
+  );
+  const timeToResolve = await rows<{ month: string; averageMinutes: number; incidents: bigint }>(
+    `WITH t AS (
+       SELECT postmortemId,
+         COALESCE(MIN(CASE WHEN kind = 'impact_start' THEN julianday(instant) END), MIN(CASE WHEN kind = 'trigger' THEN julianday(instant) END)) AS started,
+         MAX(CASE WHEN kind = 'resolved' THEN julianday(instant) END) AS resolved
+       FROM TimelineEvent WHERE instant IS NOT NULL GROUP BY postmortemId)
+     SELECT substr(${DAY}, 1, 7) AS month, AVG((t.resolved - t.started) * 1440) AS averageMinutes, COUNT(*) AS incidents
+     FROM t JOIN Postmortem p ON p.id = t.postmortemId
+     WHERE ${where} AND t.started IS NOT NULL AND t.resolved >= t.started
+     GROUP BY month ORDER BY month`,
+  );
+  const factorsPerQuarter = await rows<{ quarter: string; category: string; count: bigint }>(
+    `SELECT ${QUARTER(DAY)} AS quarter, f.category AS category, COUNT(*) AS count
+     FROM ContributingFactor f JOIN Postmortem p ON p.id = f.postmortemId
+     WHERE ${where} GROUP BY quarter, category ORDER BY quarter`,
+  );
+  const topServices = await rows<{ service: string; count: bigint }>(
+    `SELECT s.name AS service, COUNT(DISTINCT p.id) AS count
+     FROM PostmortemService s JOIN Postmortem p ON p.id = s.postmortemId
+     WHERE ${where} GROUP BY s.name ORDER BY count DESC, s.name LIMIT 10`,
+  );
+  // The two "today" parameters come first in this statement, then the filters.
+  const actionRows = await db.$queryRawUnsafe<{ quarter: string | null; open: bigint; overdue: bigint; done: bigint }[]>(
+    `SELECT CASE WHEN a.dueDate IS NULL THEN NULL ELSE ${QUARTER("a.dueDate")} END AS quarter,
+       SUM(CASE WHEN a.status IN ('open', 'in_progress') AND (a.dueDate IS NULL OR a.dueDate >= ?) THEN 1 ELSE 0 END) AS open,
+       SUM(CASE WHEN a.status IN ('open', 'in_progress') AND a.dueDate < ? THEN 1 ELSE 0 END) AS overdue,
+       SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done
+     FROM CorrectiveAction a JOIN Postmortem p ON p.id = a.postmortemId
+     WHERE ${where} GROUP BY quarter ORDER BY quarter`,
+    today,
+    today,
+    ...params,
+  );
+  const services = await db.$queryRawUnsafe<{ name: string }[]>("SELECT DISTINCT name FROM PostmortemService ORDER BY name LIMIT 500");
+
+  const undated = actionRows.find((row) => row.quarter === null);
+  return {
+    perMonth: perMonth.map((r) => ({ month: r.month, severity: r.severity, count: num(r.count) })),
+    timeToResolve: timeToResolve.map((r) => ({ month: r.month, averageMinutes: Number(r.averageMinutes), incidents: num(r.incidents) })),
+    factorsPerQuarter: factorsPerQuarter.map((r) => ({ quarter: r.quarter, category: r.category, count: num(r.count) })),
+    topServices: topServices.map((r) => ({ service: r.service, count: num(r.count) })),
+    actionsPerQuarter: actionRows
+      .filter((r): r is typeof r & { quarter: string } => r.quarter !== null)
+      .map((r) => ({ quarter: r.quarter, open: num(r.open), overdue: num(r.overdue), done: num(r.done) })),
+    actionsWithoutDueDate: { open: num(undated?.open), done: num(undated?.done) },
+    services: services.map((s) => s.name),
+  };
+}
