@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LoadSamplesButton } from "@/components/load-samples-button";
 import { Chip, SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import { formatDate } from "@/lib/domain/time";
 import { listQuerySchema, type PostmortemSummary } from "@/lib/schemas/postmortem";
@@ -98,9 +99,12 @@ function EmptyLibrary() {
         <code className="font-mono text-[0.85em]">npx hindsight create FILE.json</code>, or send it to{" "}
         <code className="font-mono text-[0.85em]">POST /api/postmortems</code>.
       </p>
-      <Link href="/postmortems/new" className="mt-5 inline-flex rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700">
-        Write a postmortem
-      </Link>
+      <div className="mt-5 flex flex-wrap items-center justify-center gap-3">
+        <Link href="/postmortems/new" className="inline-flex rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700">
+          Write a postmortem
+        </Link>
+        <LoadSamplesButton />
+      </div>
     </div>
   );
 }

@@ -8,3 +8,4 @@ export { listPostmortems, type PostmortemPage } from "./list-postmortems";
 export { listRevisions, getRevision, type RevisionSummary } from "./list-revisions";
 export { restoreRevision } from "./restore-revision";
 export { changeStatus } from "./change-status";
+export { loadSamplePostmortems } from "./load-samples";
