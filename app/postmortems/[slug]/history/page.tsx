@@ -80,26 +80,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
 
         <section aria-labelledby="changes-title" className="min-w-0">
           <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Compare versions">
-            <label className="flex flex-col gap-1">
-              <span className="text-xs text-zinc-500">From</span>
-              <select name="from" defaultValue={from} className={inputClass}>
-                {revisions.map((r) => (
-                  <option key={r.version} value={r.version}>
-                    Version {r.version}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1">
-              <span className="text-xs text-zinc-500">To</span>
-              <select name="to" defaultValue={to} className={inputClass}>
-                {revisions.map((r) => (
-                  <option key={r.version} value={r.version}>
-                    Version {r.version}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect name="from" label="From" value={from} versions={revisions.map((r) => r.version)} />
+            <VersionSelect name="to" label="To" value={to} versions={revisions.map((r) => r.version)} />
             <button type="submit" className={buttonClass}>
               Compare
             </button>
@@ -121,5 +103,20 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         </section>
       </div>
     </div>
+  );
+}
+
+function VersionSelect({ name, label, value, versions }: { name: string; label: string; value: number; versions: number[] }) {
+  return (
+    <label className="flex flex-col gap-1">
+      <span className="text-xs text-zinc-500">{label}</span>
+      <select name={name} defaultValue={value} className={inputClass}>
+        {versions.map((version) => (
+          <option key={version} value={version}>
+            Version {version}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
