@@ -148,3 +148,32 @@ export function formatInstant(iso: string, timezone: string | null): string {
   const dt = DateTime.fromISO(iso, { zone: timezone ?? "utc" });
   return dt.isValid ? dt.toFormat("d LLL yyyy, HH:mm ZZZZ") : iso;
 }
+
+/** The earliest timed event among exchange-format `at` values, or null when none has a readable time. */
+export function earliestEventTime(ats: (string | null)[], timezone: string | null): StoredTime | null {
+  let earliest: { stored: StoredTime; key: number } | null = null;
+  for (const at of ats) {
+    let stored: StoredTime;
+    try {
+      stored = parseEventTime(at, timezone);
+    } catch {
+      continue;
+    }
+    const key = sortKey(stored);
+    if (key !== null && (earliest === null || key < earliest.key)) earliest = { stored, key };
+  }
+  return earliest?.stored ?? null;
+}
+
+/**
+ * A stored time as a blog post's date, in the postmortem's zone: "day"
+ * ("2024-03-13"), "jekyll" ("2024-03-13 23:40:00 +0100") or "iso"
+ * ("2024-03-13T23:40:00+01:00"). A floating time is written as UTC.
+ */
+export function formatPostDate(stored: StoredTime, timezone: string | null, style: "day" | "jekyll" | "iso"): string | null {
+  const dt = toDateTime(stored, timezone);
+  if (!dt) return null;
+  if (style === "day") return dt.toISODate();
+  if (style === "jekyll") return dt.toFormat("yyyy-MM-dd HH:mm:ss ZZZ");
+  return dt.toISO({ suppressMilliseconds: true });
+}
