@@ -1,0 +1,88 @@
+/**
+ * Details written inline in a corrective action: the export's
+ * "_(type: prevent · priority: high · owner: Jo · due: 2024-03-29 · status: in progress · [tracker](…))_",
+ * and hand-written "(owner: Priya)", "@alice", "due 2024-03-29", "[P1]", "(done)".
+ */
+import type { CorrectiveAction } from "@/lib/schemas/postmortem";
+import type { ActionStatus } from "@/lib/domain/postmortem";
+import { readDate } from "./dates";
+import { readActionStatus, readActionType, readPriority } from "./vocabulary";
+
+export type ActionDetails = Partial<Pick<CorrectiveAction, "type" | "priority" | "owner" | "dueDate" | "status" | "url">>;
+
+/** An action with every key, details over the defaults. */
+export function newAction(title: string, status: ActionStatus, details: ActionDetails = {}, description = ""): CorrectiveAction {
+  return { title, description, type: null, priority: null, owner: null, dueDate: null, status, url: null, ...details };
+}
+
+const KEYED = /^(type|priority|owner|owners|assignee|assigned to|due|due date|deadline|status|state|eta|by)\s*[:=]?\s+(.+)$/i;
+
+/** Reads "key: value" parts (separated by "·", ";" or ",") into details; parts it cannot read are returned. */
+export function readDetailParts(text: string, referenceDay: string | null): { details: ActionDetails; unread: string[] } {
+  const details: ActionDetails = {};
+  const unread: string[] = [];
+  for (const part of text.split(/\s*[·;]\s*|\s*,\s*(?=\w+\s*:)/)) {
+    const trimmed = part.trim();
+    if (!trimmed) continue;
+    if (!readPart(trimmed, details, referenceDay)) unread.push(trimmed);
+  }
+  return { details: clean(details), unread };
+}
+
+function readPart(part: string, details: ActionDetails, referenceDay: string | null): boolean {
+  const keyed = part.match(KEYED);
+  if (!keyed) {
+    const status = readActionStatus(part);
+    if (status) return Boolean((details.status = status));
+    const priority = /^p[0-4]$/i.test(part) ? readPriority(part) : null;
+    if (priority) return Boolean((details.priority = priority));
+    if (/^@[\w.-]+$/.test(part)) return Boolean((details.owner = part.slice(1)));
+    return false;
+  }
+  const [, rawKey, value] = keyed;
+  const key = rawKey.toLowerCase();
+  if (key === "type") return Boolean((details.type = readActionType(value) ?? undefined));
+  if (key === "priority") return Boolean((details.priority = readPriority(value) ?? undefined));
+  if (key === "status" || key === "state") return Boolean((details.status = readActionStatus(value) ?? undefined));
+  if (/^(owner|owners|assignee|assigned to)$/.test(key)) return Boolean((details.owner = value.replace(/^@/, "").trim()));
+  const day = readDate(value, referenceDay);
+  return Boolean((details.dueDate = day ?? undefined));
+}
+
+/**
+ * Takes the details out of a hand-written title: a trailing parenthesis or
+ * bracket of details, a leading "[P1]", an "@owner" at the end.
+ */
+export function takeInlineDetails(title: string, referenceDay: string | null): { title: string; details: ActionDetails } {
+  let rest = title.trim();
+  const details: ActionDetails = {};
+  const merge = (found: ActionDetails) => Object.assign(details, found);
+  const leading = rest.match(/^\[(p[0-4])\]\s*/i);
+  if (leading) {
+    details.priority = readPriority(leading[1]) ?? undefined;
+    rest = rest.slice(leading[0].length);
+  }
+  for (;;) {
+    const trailing = rest.match(/\s*[([]([^()[\]]{1,200})[)\]]\s*\.?$/);
+    if (!trailing) break;
+    const read = readDetailParts(trailing[1], referenceDay);
+    if (read.unread.length) break;
+    merge(read.details);
+    rest = rest.slice(0, trailing.index).trim();
+  }
+  const owner = rest.match(/\s+(?:—|-|–)?\s*@([\w.-]+)$/);
+  if (owner) {
+    details.owner = owner[1];
+    rest = rest.slice(0, owner.index).trim();
+  }
+  const due = rest.match(/\s*[,—–-]?\s*\b(?:due|by)\s+(\d{4}-\d{2}-\d{2})\.?$/i);
+  if (due) {
+    details.dueDate = due[1];
+    rest = rest.slice(0, due.index).trim();
+  }
+  return { title: rest || title.trim(), details: clean(details) };
+}
+
+function clean(details: ActionDetails): ActionDetails {
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined && value !== "")) as ActionDetails;
+}

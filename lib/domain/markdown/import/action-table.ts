@@ -1,0 +1,84 @@
+/**
+ * A table of corrective actions, as the Google SRE template writes it:
+ * | Action Item | Type | Owner | Bug |. Columns are recognised by their
+ * header; a value that fits no field, and any other column, goes into the
+ * description as "Header: value", so nothing in the table is lost.
+ */
+import type { Table, TableCell } from "mdast";
+import type { CorrectiveAction } from "@/lib/schemas/postmortem";
+import type { ActionStatus } from "@/lib/domain/postmortem";
+import { httpUrlSchema } from "@/lib/schemas/postmortem";
+import { newAction } from "./action-details";
+import { readDate } from "./dates";
+import { firstLink, plainText } from "./inline-text";
+import type { ImportState } from "./state";
+import { readActionStatus, readActionType, readPriority } from "./vocabulary";
+
+type Column = "title" | "type" | "owner" | "url" | "status" | "due" | "priority";
+
+const COLUMN_HEADERS: [Column, RegExp][] = [
+  ["title", /^(action( items?)?s?|items?|tasks?|descriptions?|what|remediations?|titles?|todos?|follow[- ]?ups?|corrective actions?)$/i],
+  ["type", /^(type|kind|category)$/i],
+  ["owner", /^(owners?|assignees?|assigned to|who|responsible|dri)$/i],
+  ["url", /^(bugs?|tickets?|issues?|links?|tracker|jira|urls?|tracking)$/i],
+  ["status", /^(status|state|done\??|complete\??)$/i],
+  ["due", /^(due|due date|deadline|eta|target|target date|when|by)$/i],
+  ["priority", /^(priority|pri|p)$/i],
+];
+
+const EMPTY = /^(?:|-|—|–|n\/?a|none|tbd|todo|\?)$/i;
+
+/** One action per row. */
+export function readActionTable(state: ImportState, table: Table, status: ActionStatus): CorrectiveAction[] {
+  const [header, ...rows] = table.children;
+  const titles = header.children.map((cell) => plainText(cell.children).replace(/\*/g, "").trim());
+  const columns = titles.map((title) => COLUMN_HEADERS.find(([, pattern]) => pattern.test(title))?.[0] ?? null);
+  if (!columns.includes("title")) columns[columns.findIndex((column) => column === null) === -1 ? 0 : columns.findIndex((column) => column === null)] = "title";
+
+  return rows.flatMap((row) => {
+    const action = newAction("", status);
+    const notes: string[] = [];
+    row.children.forEach((cell, index) => {
+      const text = plainText(cell.children).trim();
+      const column = columns[index];
+      if (column === "title") action.title = [action.title, text].filter(Boolean).join(" — ");
+      else if (!readCell(state, action, column, cell, text) && !EMPTY.test(text)) notes.push(`${titles[index] || "Note"}: ${text}`);
+    });
+    action.description = notes.join("\n");
+    if (!action.title) {
+      if (!action.description) return [];
+      action.title = "Untitled action";
+    }
+    return [action];
+  });
+}
+
+/** Fills the action from a recognised cell; false when the value fits no field. */
+function readCell(state: ImportState, action: CorrectiveAction, column: Column | null, cell: TableCell, text: string): boolean {
+  switch (column) {
+    case "type":
+      return Boolean((action.type = readActionType(text)));
+    case "priority":
+      return Boolean((action.priority = readPriority(text)));
+    case "owner":
+      if (EMPTY.test(text) || text.length > 200) return false;
+      action.owner = text.replace(/^@/, "");
+      return true;
+    case "status": {
+      const status = /^(x|\[x\]|yes|y|✓|✔|✅)$/i.test(text) ? "done" : readActionStatus(text);
+      if (status) action.status = status;
+      return status !== null;
+    }
+    case "due":
+      return Boolean((action.dueDate = readDate(text, state.day)));
+    case "url": {
+      const link = firstLink(cell.children);
+      const url = link?.url ?? (httpUrlSchema.safeParse(text).success ? text : null);
+      if (url) action.url = url;
+      // A bug number ("BUG-1234"), linked or not, also stays in the description.
+      return url !== null && (text === url || /^(link|tracker|ticket|bug)$/i.test(text));
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Corrective actions from a section: list items and checklists (`[x]` is
+ * done), tables with Action / Type / Owner / Bug / Status / Due columns, and
+ * subsections (a heading per action). Other text is returned as leftovers.
+ */
+import type { List, ListItem, PhrasingContent, RootContent, Table } from "mdast";
+import type { CorrectiveAction } from "@/lib/schemas/postmortem";
+import type { ActionStatus } from "@/lib/domain/postmortem";
+import { newAction, readDetailParts, takeInlineDetails, type ActionDetails } from "./action-details";
+import { readActionTable } from "./action-table";
+import { firstLink, plainText } from "./inline-text";
+import { parseFragment, spanOf } from "./parse-blocks";
+import { dedent, sliceBlock } from "./source";
+import type { ImportState } from "./state";
+
+export type Leftover = { offset: number; markdown: string };
+
+const TICKET_LABEL = /^(tracker|ticket|issue|bug|jira|link|pr|pull request|[A-Z][A-Z0-9]+-\d+|#\d+)$/i;
+
+
+/** Actions from the lists and tables among `blocks`; everything else is a leftover. */
+export function readActionBlocks(state: ImportState, blocks: RootContent[], status: ActionStatus): Leftover[] {
+  const leftovers: Leftover[] = [];
+  for (const block of blocks) {
+    const [start, end] = spanOf(block);
+    if (block.type === "list") state.draft.correctiveActions.push(...readActionList(state, block, status));
+    else if (block.type === "table" && isActionTable(block)) state.draft.correctiveActions.push(...readActionTable(state, block, status));
+    else if (block.type !== "thematicBreak") leftovers.push({ offset: start, markdown: sliceBlock(state.source, start, end) });
+  }
+  return leftovers;
+}
+
+function isActionTable(table: Table): boolean {
+  return table.children.length > 1;
+}
+
+function readActionList(state: ImportState, list: List, status: ActionStatus): CorrectiveAction[] {
+  return list.children.flatMap((item) => {
+    const action = readActionItem(state, item, item.checked === true ? "done" : item.checked === false ? "open" : status);
+    return action ? [action] : [];
+  });
+}
+
+/** One list item: a bold or first-sentence title, the export's details, the rest as description. */
+export function readActionItem(state: ImportState, item: ListItem, status: ActionStatus): CorrectiveAction | null {
+  const [first, ...rest] = item.children;
+  if (!first) return null;
+  const column = (first.position?.start.column ?? 1) - 1;
+  const restMarkdown = rest.length ? dedent(sliceBlock(state.source, spanOf(rest[0])[0], spanOf(rest[rest.length - 1])[1]), column) : "";
+  if (first.type !== "paragraph") {
+    return newAction(plainText([first]).split("\n")[0].slice(0, 200) || "Untitled action", status, {}, itemMarkdownOf(state, item, column));
+  }
+  const nodes = [...first.children];
+  let details: ActionDetails = {};
+  const last = nodes[nodes.length - 1];
+  if (last?.type === "emphasis") {
+    const inner = plainText(last.children).match(/^\((.*)\)$/s);
+    const read = inner ? readDetailParts(inner[1], state.day) : null;
+    if (read && Object.keys(read.details).length && read.unread.every((part) => TICKET_LABEL.test(part))) {
+      details = { ...read.details, url: firstLink([last])?.url ?? null };
+      nodes.pop();
+    }
+  }
+  const { title, description } = splitTitle(state, nodes);
+  const inline = takeInlineDetails(title, state.day);
+  const url = details.url ?? ticketLink(item.children);
+  const parts = [description, restMarkdown].filter(Boolean).join("\n\n");
+  return newAction(inline.title, status, { ...inline.details, ...details, ...(url ? { url } : {}) }, parts);
+}
+
+/** "**Title** — description", "**Title:** description", or the first sentence of a long paragraph as the title. */
+function splitTitle(state: ImportState, nodes: PhrasingContent[]): { title: string; description: string } {
+  if (nodes.length === 0) return { title: "Untitled action", description: "" };
+  const end = spanOf(nodes[nodes.length - 1])[1];
+  if (nodes[0].type === "strong") {
+    const after = sliceBlock(state.source, spanOf(nodes[0])[1], end).replace(/^\s*[—–:.-]?\s*/, "").trim();
+    const title = plainText(nodes[0].children).replace(/:$/, "");
+    if (title) return { title, description: after };
+  }
+  const start = spanOf(nodes[0])[0];
+  const markdown = state.source.text.slice(start, end).trim();
+  const plain = plainText(nodes);
+  if (plain.length <= 200) return { title: plain, description: "" };
+  const sentence = markdown.match(/^.{10,200}?[.!?](?=\s)/s);
+  if (!sentence) return { title: `${plain.slice(0, 120).replace(/\s+\S*$/, "")}…`, description: markdown };
+  return { title: plainText(parseFragment(sentence[0])), description: markdown.slice(sentence[0].length).trim() };
+}
+
+function ticketLink(nodes: RootContent[]): string | null {
+  const link = firstLink(nodes);
+  return link && (TICKET_LABEL.test(link.label) || link.label === link.url) ? link.url : null;
+}
+
+function itemMarkdownOf(state: ImportState, item: ListItem, column: number): string {
+  const [start, end] = [spanOf(item.children[0])[0], spanOf(item.children[item.children.length - 1])[1]];
+  return dedent(sliceBlock(state.source, start, end), column);
+}

@@ -1,0 +1,50 @@
+/** Calendar dates written loosely in headers, titles and file names. */
+import { isIsoDate } from "@/lib/domain/time";
+import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const CANDIDATES = [
+  /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/,
+  new RegExp(String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`, "i"),
+  new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}\b`, "i"),
+];
+
+const pad = (value: string) => value.padStart(2, "0");
+
+/** The ISO day a value names exactly ("2024-03-14", "Thu, 14 Mar 2024", "March 6th, 2024"), or null. */
+export function readDate(text: string, referenceDay: string | null = null): string | null {
+  const trimmed = text.trim().replace(/\.$/, "");
+  const iso = trimmed.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/);
+  if (iso) {
+    const day = `${iso[1]}-${pad(iso[2])}-${pad(iso[3])}`;
+    return isIsoDate(day) ? day : null;
+  }
+  return readDayHeading(trimmed, referenceDay);
+}
+
+/** The first date with a year found anywhere in a text ("Outage of 2024-03-14", "Postmortem, March 6th 2024"), or null. */
+export function findDate(text: string): string | null {
+  for (const pattern of CANDIDATES) {
+    const match = text.match(pattern);
+    if (!match) continue;
+    const day = readDate(match[0]);
+    if (day) return day;
+  }
+  return null;
+}
+
+/** A date and a title hidden in a file name: "2024-02-10-search-empty.md" → 2024-02-10, "Search empty". */
+export function readFileName(fileName: string): { date: string | null; title: string | null } {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  const stem = base.replace(/\.(md|markdown|mdown|txt|text)$/i, "");
+  const date = findDate(stem.replace(/_/g, "-"));
+  const words = stem
+    .replace(/^\d{4}[-_.]\d{1,2}[-_.]\d{1,2}[-_ ]*/, "")
+    // Numbering and content hashes name files, not incidents: "000_c27a4f90009400df".
+    .replace(/[-_ ]?[0-9a-f]{8,}$/i, "")
+    .replace(/^\d+(?:[-_ ]+|$)/, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
+  const title = /\p{L}{2}/u.test(words) ? words.charAt(0).toUpperCase() + words.slice(1) : null;
+  return { date, title };
+}

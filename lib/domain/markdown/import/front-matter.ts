@@ -1,0 +1,141 @@
+/**
+ * Front matter (YAML, as Jekyll and Hugo write it, and as Hindsight's export
+ * writes it: docs/markdown-layout.md) read into fields. Keys with no field are
+ * kept, as YAML, in an internal extra section; front matter that is not YAML
+ * is kept there as it is.
+ */
+import { parseDocument, stringify } from "yaml";
+import { slugSchema } from "@/lib/schemas/postmortem";
+import { findDate, readDate } from "./dates";
+import { addLabels, addSection, appendProse, warn, type ImportState } from "./state";
+import { readSeverity, readStatus, readZone, splitList } from "./vocabulary";
+
+export const FRONT_MATTER_SECTION = "Front matter";
+
+/** Keys blog engines need that mean nothing for a postmortem. */
+const IGNORED = new Set(["layout", "comments", "render_with_liquid", "toc", "share", "sitemap"]);
+
+export type FrontMatterFacts = {
+  /** The post's date ("2025-05-25 23:23:02 +0000" → 2025-05-25): the day times are read on when nothing better is known. */
+  postDate: string | null;
+};
+
+/** Reads a front matter block (`kind` yaml or toml, `raw` without its fences) into the document. */
+export function readFrontMatter(state: ImportState, kind: "yaml" | "toml", raw: string, offset: number): FrontMatterFacts {
+  const facts: FrontMatterFacts = { postDate: null };
+  if (kind === "toml") {
+    warn(state, offset, `TOML front matter is not read; kept as the internal section "${FRONT_MATTER_SECTION}"`);
+    keepRaw(state, raw, "toml");
+    return facts;
+  }
+  const document = parseDocument(raw, { prettyErrors: false, uniqueKeys: false });
+  const data: unknown = document.errors.length ? null : safeToJs(document);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    const reason = document.errors[0]?.message.split("\n")[0] ?? "it is not a list of keys and values";
+    warn(state, offset, `the front matter is not valid YAML (${reason}); kept as the internal section "${FRONT_MATTER_SECTION}"`);
+    keepRaw(state, raw, "yaml");
+    return facts;
+  }
+  const unknown: Record<string, unknown> = {};
+  const values = data as Record<string, unknown>;
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null || value === undefined || value === "") continue;
+    if (!applyKey(state, key, value, values, facts)) unknown[key] = value;
+  }
+  if (Object.keys(unknown).length) {
+    const names = Object.keys(unknown).map((key) => `"${key}"`).join(", ");
+    warn(state, offset, `front matter ${names} matched no field; kept in the internal section "${FRONT_MATTER_SECTION}"`);
+    addSection(state, FRONT_MATTER_SECTION, fenced(stringify(unknown, { lineWidth: 0 }).trimEnd(), "yaml"), true);
+  }
+  return facts;
+}
+
+/** Applies one key; false when it has no field (or a value that cannot be read). */
+function applyKey(state: ImportState, key: string, value: unknown, all: Record<string, unknown>, facts: FrontMatterFacts): boolean {
+  const { draft } = state;
+  const text = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value).trim() : null;
+  const list = Array.isArray(value) ? value.map(String) : text !== null ? splitList(text) : null;
+  switch (key.toLowerCase().replace(/-/g, "_")) {
+    case "title":
+      if (text === null) return false;
+      draft.title = text;
+      return true;
+    case "date":
+      facts.postDate = value instanceof Date ? value.toISOString().slice(0, 10) : text !== null ? readDate(text) ?? findDate(text) : null;
+      return facts.postDate !== null;
+    case "incident_date":
+    case "incidentdate": {
+      const day = value instanceof Date ? value.toISOString().slice(0, 10) : text !== null ? readDate(text) : null;
+      if (day) draft.incidentDate = day;
+      return day !== null;
+    }
+    case "severity": {
+      const severity = text !== null ? readSeverity(text) : null;
+      if (severity) draft.severity = severity;
+      return severity !== null;
+    }
+    case "status": {
+      const status = text !== null ? readStatus(text) : null;
+      if (status) draft.status = status;
+      return status !== null;
+    }
+    case "draft":
+      // Hugo's flag; Hindsight's own `status` says more when both are there.
+      if (typeof value !== "boolean") return false;
+      if (!("status" in all)) draft.status = value ? "draft" : "published";
+      return true;
+    case "timezone":
+    case "time_zone": {
+      const zone = text !== null ? readZone(text) : null;
+      if (zone) draft.timezone = zone;
+      return zone !== null;
+    }
+    case "slug":
+      if (text === null || !slugSchema.safeParse(text).success) return false;
+      draft.slug = text;
+      return true;
+    case "services":
+    case "authors":
+    case "author":
+    case "tags":
+      if (!list) return false;
+      addLabels(key.startsWith("author") ? draft.authors : key === "services" ? draft.services : draft.tags, list);
+      return true;
+    case "categories":
+      // The export writes [postmortem, …services]; other blogs' categories are topics, kept as tags.
+      if (!list) return false;
+      if (!("services" in all)) addLabels(draft.tags, list.filter((item) => !/^postmortems?$/i.test(item)));
+      return true;
+    case "summary":
+    case "description":
+    case "excerpt":
+      if (text === null) return false;
+      appendProse(state, "summary", text);
+      return true;
+    case "impact":
+      if (text === null) return false;
+      appendProse(state, "impact", text);
+      return true;
+    default:
+      return IGNORED.has(key.toLowerCase());
+  }
+}
+
+function safeToJs(document: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch {
+    return null;
+  }
+}
+
+function keepRaw(state: ImportState, raw: string, language: string): void {
+  addSection(state, FRONT_MATTER_SECTION, fenced(raw, language), true);
+}
+
+/** A code block that holds `text` whatever fences it contains. */
+export function fenced(text: string, language = ""): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}\n${text}\n${fence}`;
+}

@@ -1,0 +1,165 @@
+/**
+ * Turns the source into Markdown syntax trees (remark with GFM and front
+ * matter), piece by piece. The pieces are cut only where Markdown itself
+ * starts a new block regardless of what came before (a `#` heading outside a
+ * code fence), or, for a very long stretch, at a blank line; so the trees are
+ * the ones a single parse would give. Cutting keeps the parser's time bounded:
+ * its cost grows faster than the text on some inputs, and past a budget the
+ * rest is kept as text without being read.
+ */
+import type { Nodes, Root, RootContent } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { lineAt, type Source } from "./source";
+
+/** Largest piece handed to the parser at once. */
+export const MAX_PIECE_CHARS = 32_000;
+/** Text read as Markdown; anything after it is kept as plain text. */
+export const MAX_STRUCTURED_CHARS = 256_000;
+
+export type ParsedBlocks = {
+  /** Top-level nodes, positions counted from the start of the whole source. */
+  blocks: RootContent[];
+  /** Where the text that was not read as Markdown starts (the text's length when everything was read). */
+  unreadFrom: number;
+  /** Fenced code blocks that are never closed: the offset of their opening line. */
+  unclosedFences: number[];
+};
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]);
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+const PLAIN_BLOCK_START = /^[^\s>|*+\-\d]/;
+
+/** Parses the source into top-level blocks. */
+export function parseBlocks(source: Source): ParsedBlocks {
+  const pieces = cutPieces(source.text);
+  const blocks: RootContent[] = [];
+  const unclosedFences: number[] = [];
+  let read = 0;
+  let unreadFrom = source.text.length;
+  for (const [start, end] of pieces) {
+    if (end - start > MAX_PIECE_CHARS || read + (end - start) > MAX_STRUCTURED_CHARS) {
+      unreadFrom = start;
+      break;
+    }
+    read += end - start;
+    blocks.push(
+      ...parseRange(source, start, end, (node) => {
+        if (node.type === "code" && isUnclosedFence(source.text.slice(node.position!.start.offset, node.position!.end.offset))) {
+          unclosedFences.push(node.position!.start.offset!);
+        }
+      }),
+    );
+  }
+  return { blocks, unreadFrom, unclosedFences };
+}
+
+/** Parses one range of the source on its own, positions counted from the start of the source. */
+function parseRange(source: Source, start: number, end: number, visit: (node: Nodes) => void = () => {}): RootContent[] {
+  const tree = processor.parse(source.text.slice(start, end)) as Root;
+  shiftPositions(tree, start, lineAt(source, start) - 1, visit);
+  return tree.children;
+}
+
+/**
+ * The top-level blocks between two offsets. When a boundary falls inside a
+ * block (a plain-text heading line in the middle of a paragraph), the range
+ * is parsed on its own.
+ */
+export function blocksBetween(source: Source, blocks: RootContent[], start: number, end: number): RootContent[] {
+  const inside: RootContent[] = [];
+  for (const block of blocks) {
+    const [from, to] = spanOf(block);
+    if (to <= start || from >= end) continue;
+    if (from < start || to > end) return start < end ? parseRange(source, start, end) : [];
+    inside.push(block);
+  }
+  return inside;
+}
+
+/** [start, end) offsets of the pieces, in order, covering the whole text. */
+export function cutPieces(text: string): [number, number][] {
+  const lines = text.split("\n");
+  const pieces: [number, number][] = [];
+  let pieceStart = 0;
+  let softCut = -1;
+  let fence: string | null = null;
+  // Front matter is cut from nothing (a YAML comment is not a heading), when it is closed at all.
+  const frontMatterFence = /^(---|\+\+\+)[ \t]*$/.test(lines[0] ?? "") ? lines[0].trim() : "";
+  let isInFrontMatter = frontMatterFence !== "" && lines.slice(1, 2000).some((line) => line.trim() === frontMatterFence);
+  let offset = 0;
+  let previousBlank = false;
+  lines.forEach((line, index) => {
+    const lineOffset = offset;
+    offset += line.length + 1;
+    if (isInFrontMatter) {
+      if (index > 0 && line.trim() === frontMatterFence) isInFrontMatter = false;
+      return;
+    }
+    const fenceMatch = FENCE.exec(line);
+    if (fence === null && fenceMatch && !(fenceMatch[1][0] === "`" && fenceMatch[2].includes("`"))) {
+      fence = fenceMatch[1];
+    } else if (fence !== null && fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && fenceMatch[2].trim() === "") {
+      fence = null;
+      previousBlank = false;
+      return;
+    }
+    if (fence === null && lineOffset > pieceStart) {
+      if (ATX_HEADING.test(line)) {
+        pieces.push([pieceStart, lineOffset]);
+        pieceStart = lineOffset;
+        softCut = -1;
+      } else if (previousBlank && PLAIN_BLOCK_START.test(line)) {
+        softCut = lineOffset;
+      }
+    }
+    if (lineOffset + line.length - pieceStart > MAX_PIECE_CHARS && lineOffset > pieceStart) {
+      // Too long: cut at the last blank line that starts a plain block, else before this line.
+      const cut = softCut > pieceStart ? softCut : lineOffset;
+      pieces.push([pieceStart, cut]);
+      pieceStart = cut;
+      softCut = -1;
+    }
+    previousBlank = line.trim() === "";
+  });
+  if (pieceStart < text.length || pieces.length === 0) pieces.push([pieceStart, text.length]);
+  return pieces;
+}
+
+/** Moves every position in the tree by a piece's offset and line, calling `visit` on each node. */
+function shiftPositions(tree: Root, offset: number, lines: number, visit: (node: Nodes) => void): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        point.offset = (point.offset ?? 0) + offset;
+        point.line += lines;
+      }
+    }
+    visit(node);
+    if ("children" in node) for (const child of node.children) stack.push(child as Nodes);
+  }
+}
+
+function isUnclosedFence(code: string): boolean {
+  const lines = code.split("\n");
+  const open = FENCE.exec(lines[0]);
+  if (!open) return false;
+  const close = lines.length > 1 ? FENCE.exec(lines[lines.length - 1].trimStart()) : null;
+  return !(close && close[1][0] === open[1][0] && close[1].length >= open[1].length && close[2].trim() === "");
+}
+
+/** Start and end offsets of a node. */
+export function spanOf(node: Nodes): [number, number] {
+  return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
+}
+
+/** Parses a small piece of Markdown on its own (positions relative to it). */
+export function parseFragment(markdown: string): RootContent[] {
+  return (processor.parse(markdown) as Root).children;
+}

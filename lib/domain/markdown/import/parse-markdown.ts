@@ -1,0 +1,88 @@
+/**
+ * Markdown or plain text → the exchange document, plus warnings for whatever
+ * could not be read exactly. Never throws; nothing of the input is dropped:
+ * what fits no field is kept as an extra section. Layout read back exactly:
+ * docs/markdown-layout.md.
+ */
+import type { PostmortemInput } from "@/lib/schemas/postmortem";
+import { findDate, readFileName } from "./dates";
+import { finish, textOnlyDocument } from "./finish";
+import { readFrontMatter } from "./front-matter";
+import { buildOutline, findHeadings } from "./outline";
+import { parseBlocks, spanOf } from "./parse-blocks";
+import { readPreamble } from "./preamble";
+import { readSections } from "./sections";
+import { lineAt, readSource } from "./source";
+import { emptyDraft, warn, type ImportState } from "./state";
+import { takeTitle, UNTITLED } from "./title";
+import { findStatedZone } from "./zones";
+
+export type ParseOptions = {
+  /** The uploaded file's name: a title and a date may hide in it ("2024-02-10-search-empty.md"). */
+  fileName?: string;
+  /** "Today", for times whose day the document never gives. */
+  now?: Date;
+};
+
+export type ParseResult = { document: PostmortemInput; warnings: string[] };
+
+/** Reads a postmortem written in Markdown or plain text. */
+export function parseMarkdown(text: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return read(typeof text === "string" ? text : String(text ?? ""), options);
+  } catch (error) {
+    const title = (options.fileName && readFileName(options.fileName).title) || UNTITLED;
+    return {
+      document: textOnlyDocument(String(text ?? ""), title),
+      warnings: [`The document could not be read (${(error as Error).message}); its text was kept as it is in an extra section`],
+    };
+  }
+}
+
+function read(input: string, options: ParseOptions): ParseResult {
+  const { source, removed } = readSource(input);
+  const { blocks, unreadFrom, unclosedFences } = parseBlocks(source);
+  const state: ImportState = {
+    source,
+    blocks,
+    draft: emptyDraft(),
+    warnings: [],
+    now: options.now ?? new Date(),
+    day: null,
+    isDayAssumed: false,
+    previousInstant: null,
+    metricsLines: [],
+    repeatSections: [],
+    defaultActionStatus: "open",
+  };
+  if (removed) warn(state, null, `Removed ${removed} control character${removed === 1 ? "" : "s"} that cannot be part of a text`);
+  if (source.text.trim() === "") warn(state, null, "The document is empty");
+  for (const offset of unclosedFences) warn(state, offset, "this code block is never closed: everything after it was read as code");
+
+  let bodyStart = 0;
+  let postDate: string | null = null;
+  // remark-frontmatter gives "yaml" or "toml" nodes (the mdast types know only the first).
+  const first = blocks[0] as { type: string; value?: string } | undefined;
+  if (first && (first.type === "yaml" || first.type === "toml")) {
+    postDate = readFrontMatter(state, first.type, first.value ?? "", 0).postDate;
+    bodyStart = spanOf(blocks[0])[1];
+  }
+
+  const { marks } = findHeadings(source, blocks, bodyStart, unreadFrom);
+  const titleRange = takeTitle(state, marks, bodyStart);
+  const outline = buildOutline(marks, unreadFrom);
+  const preambleEnd = outline[0]?.heading.start ?? unreadFrom;
+  const preamble: [number, number][] = titleRange
+    ? [[bodyStart, Math.min(titleRange[0], preambleEnd)], [Math.max(titleRange[1], bodyStart), preambleEnd]]
+    : [[bodyStart, preambleEnd]];
+  readPreamble(state, preamble.filter(([start, end]) => start < end));
+
+  const stated = findStatedZone(source.text.slice(bodyStart, unreadFrom));
+  if (stated?.zone && !state.draft.timezone) state.draft.timezone = stated.zone;
+  if (stated && stated.zone === null) warn(state, bodyStart + stated.offset, `"${stated.unknown}" is not a time zone Hindsight knows; times were read without a zone`);
+  state.day = state.draft.incidentDate ?? postDate ?? findDate(state.draft.title) ?? (options.fileName ? readFileName(options.fileName).date : null);
+
+  readSections(state, outline);
+  const document = finish(state, { fileName: options.fileName, unread: source.text.slice(unreadFrom), unreadLine: lineAt(source, unreadFrom) });
+  return { document: document ?? textOnlyDocument(source.text, state.draft.title), warnings: state.warnings };
+}
