@@ -3,7 +3,7 @@
  * own process, on a database file it has never seen (it migrates it itself).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,10 +19,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type Run = { code: number | null; stdout: string; stderr: string };
 
 function hindsight(...args: string[]): Promise<Run> {
+  return hindsightWith({}, ...args);
+}
+
+/** The command with other settings (another database, another working folder). */
+function hindsightWith(options: { env?: Record<string, string>; cwd?: string }, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, USER: "cli-test" },
+      cwd: options.cwd ?? root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, USER: "cli-test", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -145,5 +150,85 @@ describe("npx hindsight", () => {
     expect(unknownSlug.code).toBe(1);
     expect(unknownSlug.stderr).toBe('hindsight: No postmortem has the slug "unknown-slug".\n');
     expect(unknownSlug.stdout).toBe("");
+  });
+});
+
+describe("npx hindsight render / export", () => {
+  const exportDb = `file:${path.join(dir, "export.db")}`;
+  const posts = path.join(dir, "blog", "_posts");
+  const published = () =>
+    writeScratch("published.json", JSON.stringify({ ...fixture, slug: "published-one", status: "published" }));
+  let runs: Record<string, Run>;
+  let reruns: Record<string, Run>;
+
+  beforeAll(async () => {
+    const withDb = { env: { DATABASE_URL: exportDb } };
+    const noDatabase = { env: { DATABASE_URL: "postgres://not-a-database-the-command-may-touch" }, cwd: os.tmpdir() };
+    // One after the other: the first one migrates the new database.
+    const ready = hindsightWith(withDb, "create", fixturePath).then(() => hindsightWith(withDb, "create", published()));
+    runs = Object.fromEntries(
+      await Promise.all(
+        Object.entries({
+          render: hindsightWith(noDatabase, "render", fixturePath, "--format", "none", "--template", "sre", "--timeline", "table"),
+          badOption: hindsightWith(noDatabase, "render", fixturePath, "--format", "word", "--template", "long"),
+          allWithoutOut: hindsightWith(withDb, "export", "--all"),
+          exported: ready.then(() => hindsightWith(withDb, "export", "--all", "--out", posts, "--public", "--replace", "cache=store")),
+        }).map(async ([name, run]) => [name, await run] as const),
+      ),
+    );
+    reruns = Object.fromEntries(
+      await Promise.all(
+        Object.entries({
+          same: hindsightWith(withDb, "export", "--all", "--out", posts, "--public", "--replace", "cache=store"),
+          single: hindsightWith(withDb, "export", "checkout-cache-stampede"),
+          unknownSlug: hindsightWith(withDb, "export", "no-such-postmortem"),
+        }).map(async ([name, run]) => [name, await run] as const),
+      ),
+    );
+  }, 90_000);
+
+  it("renders a JSON file as Markdown without a database, from any folder", () => {
+    const { render } = runs;
+    expect(render.stderr).toBe("");
+    expect(render.code).toBe(0);
+    expect(render.stdout.startsWith("# Checkout slowed to a crawl after a cache TTL change\n\n- **Date:** 2024-03-13\n")).toBe(true);
+    expect(render.stdout).toContain("## Summary\n");
+    expect(render.stdout).toContain("| Time | Kind | Event |\n|---|---|---|\n| Wed, 13 Mar 2024 23:40 | Trigger |");
+  });
+
+  it("answers bad option values and a missing --out with the usage and exit code 2", () => {
+    const { badOption, allWithoutOut } = runs;
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toContain("hindsight: --format: Must be one of: jekyll, hugo, none; --template: Must be one of: blog, sre, short\n");
+    expect(badOption.stdout).toBe("");
+    expect(allWithoutOut.code).toBe(2);
+    expect(allWithoutOut.stderr).toContain("hindsight: export --all needs --out DIR");
+  });
+
+  it("writes one file per published postmortem into a new folder, public and with the replacements", () => {
+    const { exported } = runs;
+    expect(exported.code).toBe(0);
+    const name = "2024-03-13-published-one.md";
+    expect(exported.stdout).toBe(`new       ${path.join(posts, name)}\n1 file: 1 new, 0 updated, 0 unchanged.\n`);
+    expect(readdirSync(posts)).toEqual([name]);
+    const markdown = readFileSync(path.join(posts, name), "utf8");
+    expect(markdown.startsWith("---\nlayout: post\ntitle: Checkout slowed to a crawl after a store TTL change\n")).toBe(true);
+    expect(markdown).not.toMatch(/owner:|Jonas Weber|tracker\.example\.com|Internal notes|cache/);
+  });
+
+  it("updates the same files in place when run again", () => {
+    const { same } = reruns;
+    expect(same.code).toBe(0);
+    expect(same.stdout).toBe(`unchanged ${path.join(posts, "2024-03-13-published-one.md")}\n1 file: 0 new, 0 updated, 1 unchanged.\n`);
+    expect(readdirSync(posts)).toEqual(["2024-03-13-published-one.md"]);
+  });
+
+  it("prints one postmortem by slug, whatever its status, and says when the slug is unknown", () => {
+    const { single, unknownSlug } = reruns;
+    expect(single.code).toBe(0);
+    expect(single.stdout.startsWith("---\nlayout: post\ntitle: Checkout slowed to a crawl after a cache TTL change\n")).toBe(true);
+    expect(single.stdout).toContain("owner: Jonas Weber");
+    expect(unknownSlug.code).toBe(1);
+    expect(unknownSlug.stderr).toBe('hindsight: No postmortem has the slug "no-such-postmortem".\n');
   });
 });

@@ -1,22 +1,23 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { AppError } from "@/lib/domain/errors";
 import { listQuerySchema, postmortemInputSchema } from "@/lib/schemas/postmortem";
 import { parseInput } from "@/lib/server/http/json-body";
 import { createPostmortem, getPostmortem, listPostmortems } from "@/lib/server/postmortems";
 import { formatList } from "./output";
+import { readJsonFile } from "./read-json-file";
+import { UsageError } from "./usage-error";
+import { runExport, runRender, type ExportFlags } from "./export-commands";
 
-export class UsageError extends Error {}
+export { UsageError };
 
-export const COMMANDS = ["create", "get", "list"];
+export const COMMANDS = ["create", "get", "list", "render", "export"];
+
+/** Commands that never open the database (so they need none, and never migrate one). */
+export const COMMANDS_WITHOUT_DATABASE = ["render"];
 
 type Invocation = {
-  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean };
+  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean } & ExportFlags;
   positionals: string[];
   out: NodeJS.WritableStream;
 };
-
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function usage(): string {
   return `Usage: npx hindsight <command> [options]
@@ -26,6 +27,20 @@ Commands:
   get SLUG                           Print a postmortem as exchange JSON
   list [--status S] [--page N] [--per-page N] [--json]
                                      List postmortems, most recently updated first
+  render FILE.json [export options]  Print an exchange JSON file as a Markdown post (no database needed)
+  export SLUG [--out DIR] [export options]
+                                     Print a postmortem as a Markdown post, or write it into DIR
+  export --all --out DIR [export options]
+                                     Write every published postmortem into DIR as YYYY-MM-DD-slug.md
+                                     (created if missing; re-running updates the same files)
+
+Export options:
+  --format jekyll|hugo|none          front matter (default jekyll)
+  --template blog|sre|short          section order (default blog)
+  --timeline list|table              timeline shape (default list)
+  --public                           leave out owners, tracker links, authors and internal sections
+  --authors                          with --public: keep the authors' names
+  --replace TERM=WORD                with --public: replace TERM everywhere (repeatable)
 
 The database is DATABASE_URL (default file:./data/hindsight.db in the project folder).
 The exchange JSON format is described in docs/format.md.
@@ -54,6 +69,10 @@ export async function runCommand(command: string, invocation: Invocation): Promi
       out.write(values.json ? `${JSON.stringify(page, null, 2)}\n` : formatList(page.items, page.total, page.page, page.totalPages));
       return 0;
     }
+    case "render":
+      return runRender(invocation);
+    case "export":
+      return runExport(invocation);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -62,25 +81,4 @@ export async function runCommand(command: string, invocation: Invocation): Promi
 function single(positionals: string[], message: string): string {
   if (positionals.length !== 1) throw new UsageError(message);
   return positionals[0];
-}
-
-async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = file === "-" ? await readStdin() : await readFile(path.resolve(file), "utf8");
-  } catch (error) {
-    throw new AppError("BAD_REQUEST", `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
-  }
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new AppError("TOO_LARGE", `${file} is larger than 5 MB.`);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AppError("BAD_REQUEST", `${file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -15,7 +15,8 @@ const tsx = import.meta.resolve("tsx");
 const result = spawnSync(
   process.execPath,
   ["--conditions=react-server", "--import", tsx, path.join(root, "cli", "main.ts"), ...process.argv.slice(2)],
-  { stdio: "inherit", env: { ...fromDotEnv, ...process.env, HINDSIGHT_ROOT: root } },
+  // tsx reads the "@/…" paths from the tsconfig of the current folder: name ours, so the command works from any folder.
+  { stdio: "inherit", env: { ...fromDotEnv, ...process.env, HINDSIGHT_ROOT: root, TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") } },
 );
 process.exit(result.status ?? 1);
 

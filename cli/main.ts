@@ -3,7 +3,7 @@
  * Exit codes: 0 done, 1 the command failed (bad input, not found, conflict), 2 usage error.
  */
 import { parseArgs } from "node:util";
-import { COMMANDS, runCommand, usage, UsageError } from "./commands";
+import { COMMANDS, COMMANDS_WITHOUT_DATABASE, runCommand, usage, UsageError } from "./commands";
 import { prepareDatabase } from "./prepare-database";
 import { formatFailure } from "./output";
 
@@ -24,9 +24,17 @@ async function main(argv: string[]): Promise<number> {
         page: { type: "string" },
         "per-page": { type: "string" },
         json: { type: "boolean", default: false },
+        format: { type: "string" },
+        template: { type: "string" },
+        timeline: { type: "string" },
+        public: { type: "boolean" },
+        authors: { type: "boolean" },
+        replace: { type: "string", multiple: true },
+        all: { type: "boolean" },
+        out: { type: "string" },
       },
     });
-    await prepareDatabase();
+    if (!COMMANDS_WITHOUT_DATABASE.includes(command)) await prepareDatabase();
     return await runCommand(command, { values, positionals, out: process.stdout });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

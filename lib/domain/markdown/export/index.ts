@@ -13,3 +13,4 @@ export {
   type TimelineStyle,
 } from "./options";
 export { applyReplacements } from "./public-variant";
+export { renderExportFiles, zipExportFiles, type ExportFile } from "./bulk";
