@@ -79,7 +79,9 @@ const UNNAMED = `\\b${anyOf(UNNAMED_PEOPLE)}(?:\\s+(?:on|from|in|at)\\s+(?:the\\
 const NOT_A_NAME = `(?!${anyOf([...COMMON_CAPITALISED, ...TOOL_NAMES])}(?![\\p{L}\\p{N}_]))`;
 const NOT_A_NOUN = `(?!\\p{Lu}\\p{Ll}*${anyOf(NOUN_ENDINGS)}(?![\\p{L}\\p{N}_]))`;
 const NAME_WORD = `${NOT_A_NAME}${NOT_A_NOUN}\\p{Lu}\\p{Ll}+`;
-const NAME = `(?<![\\p{L}\\p{N}_])${NAME_WORD}(?:\\s+${NAME_WORD})?`;
+const NAME = `(?<![\\p{L}\\p{N}_])${NAME_WORD}(?:\\s+\\p{Lu}\\p{Ll}+)?`;
+// "If Carlos had…" / "Had Maya…": the prefix is checked looking back from after the name, so the name is written once.
+const NAME_SHAPE = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?`;
 
 // Negations that turn a judgement word into a blameless statement: "without blame", "not obvious".
 const NEGATIONS = String.raw`(?:no|not|without|never|nothing|don['’]t|do\s+not|didn['’]t|did\s+not|won['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|hardly|rather\s+than|instead\s+of|than|free\s+of|avoid|avoided|avoiding|beyond|zero)`;
@@ -98,14 +100,14 @@ export const LANGUAGE_RULES: readonly LanguageRule[] = [
     id: "named-person",
     name: "A named person as the cause",
     pattern: casedWords(
-      // Every branch starts with a capital or "if": failing fast elsewhere keeps this rule cheap.
-      "(?=[\\p{Lu}i])(?:",
-      `${NAME}\\s+${BLAMED_ACTION}`,
-      `|${NAME}['’]s\\s+(?:[\\w-]+\\s+)?(?:change|commit|PR|pull\\s+request|deploy|deployment|script|query|migration|patch|code|config|push|merge)\\s+${ADVERB}(?:broke|caused|took\\s+down|brought\\s+down|knocked\\s+over|introduced|triggered|wiped|deleted|dropped)\\b`,
-      `|${NAME}['’]s\\s+(?:own\\s+)?(?:${FAULT_NOUN}|${PERSONAL_SLIP})`,
-      `|\\b[Ii]f\\s+(?:only\\s+)?${NAME}\\s+had\\s+(?:just\\s+|only\\s+|simply\\s+|actually\\s+)?${HINDSIGHT_PARTICIPLE}`,
-      `|\\bHad\\s+${NAME}\\s+(?:just\\s+|only\\s+|simply\\s+|actually\\s+)?${HINDSIGHT_PARTICIPLE}`,
-      `|${NAME}['’]s\\s+${anyOf(FLAWED_OBJECTS)}\\s+[\\w-]+`,
+      // One name, then what makes it the cause. Written once: the stop list is long.
+      `${NAME}(?:`,
+      `\\s+${BLAMED_ACTION}`,
+      `|['’]s\\s+(?:[\\w-]+\\s+)?(?:change|commit|PR|pull\\s+request|deploy|deployment|script|query|migration|patch|code|config|push|merge)\\s+${ADVERB}(?:broke|caused|took\\s+down|brought\\s+down|knocked\\s+over|introduced|triggered|wiped|deleted|dropped)\\b`,
+      `|['’]s\\s+(?:own\\s+)?(?:${FAULT_NOUN}|${PERSONAL_SLIP})`,
+      `|['’]s\\s+${anyOf(FLAWED_OBJECTS)}\\s+[\\w-]+`,
+      `|(?<=\\b[Ii]f\\s+(?:only\\s+)?${NAME_SHAPE})\\s+had\\s+(?:just\\s+|only\\s+|simply\\s+|actually\\s+)?${HINDSIGHT_PARTICIPLE}`,
+      `|(?<=\\bHad\\s+${NAME_SHAPE})\\s+(?:just\\s+|only\\s+|simply\\s+|actually\\s+)?${HINDSIGHT_PARTICIPLE}`,
       ")",
     ),
     why: "Naming a person as the cause turns the review into a verdict on them; people stop sharing what they saw, and the conditions that made the slip easy stay in place.",
