@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { buttonClass, inputClass } from "@/components/ui/fields";
 import { withoutBlankItems } from "@/lib/domain/editor/prune";
 import { reportSteps, STEP_IDS, STEP_TITLES, type StepId } from "@/lib/domain/editor/steps";
+import { checkLanguage } from "@/lib/domain/language";
 import { isReadOnly } from "@/lib/domain/workflow";
 import { fieldErrorsOf, postmortemUpdateSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
 import { ConflictDialog } from "./conflict-dialog";
@@ -33,6 +34,7 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
   }, [doc]);
   const reports = useMemo(() => reportSteps(doc, fieldErrors), [doc, fieldErrors]);
   const report = reports.find((r) => r.id === step) ?? reports[0];
+  const findings = useMemo(() => checkLanguage(doc), [doc]);
 
   const selectStep = useCallback((next: StepId) => {
     setStep(next);
@@ -110,13 +112,16 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
             {step === "factors" && <FactorsStep {...props} />}
             {step === "actions" && <ActionsStep {...props} />}
             {step === "lessons" && <LessonsStep {...props} />}
-            {step === "review" && <ReviewStep reports={reports} slug={doc.slug} onSelect={selectStep} />}
+            {step === "review" && <ReviewStep reports={reports} findings={findings} slug={doc.slug} onSelect={selectStep} />}
           </fieldset>
           {step === "review" && (
             <WorkflowPanel
               doc={doc}
               isSaved={state.kind === "saved"}
-              openItems={reports.filter((r) => r.id !== "review").flatMap((r) => [...r.missing, ...Object.keys(r.problems).map((path) => `Fix ${path}`)])}
+              openItems={[
+                ...reports.filter((r) => r.id !== "review").flatMap((r) => [...r.missing, ...Object.keys(r.problems).map((path) => `Fix ${path}`)]),
+                ...findings.map((finding) => `Reword “${finding.excerpt}” (${finding.field})`),
+              ]}
               onChanged={replaceFromServer}
             />
           )}

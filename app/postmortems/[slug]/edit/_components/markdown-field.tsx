@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { FieldErrors, inputClass } from "@/components/ui/fields";
+import { LanguageHints } from "./language-hints";
 
 type Props = {
   label: string;
@@ -66,6 +67,7 @@ export function MarkdownField({ label, hint, value, onChange, errors, rows = 5, 
         )}
       </div>
       <FieldErrors id={`${id}-error`} errors={errors} />
+      <LanguageHints text={value} />
     </div>
   );
 }

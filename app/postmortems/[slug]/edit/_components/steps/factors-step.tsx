@@ -4,6 +4,7 @@ import { inputClass } from "@/components/ui/fields";
 import { FACTOR_CATEGORIES, FACTOR_CATEGORY_LABELS, type FactorCategory } from "@/lib/domain/postmortem";
 import { edited } from "../event-keys";
 import { ItemList } from "../item-list";
+import { LanguageHints } from "../language-hints";
 import { errorsAt, type StepProps } from "../step-types";
 
 export function FactorsStep({ doc, update, errors }: StepProps) {
@@ -46,6 +47,7 @@ export function FactorsStep({ doc, update, errors }: StepProps) {
               aria-invalid={Boolean(errorsAt(errors, `contributingFactors.${index}.text`))}
               className={`${inputClass} mt-1`}
             />
+            <LanguageHints text={factor.text} />
           </div>
         </div>
       )}

@@ -3,6 +3,7 @@
 import { Field, inputClass } from "@/components/ui/fields";
 import { IMPACT_FIGURE_LABELS, SEVERITIES, type ImpactFigureKey, type Severity } from "@/lib/domain/postmortem";
 import { ListInput, NumberInput } from "../inputs";
+import { LanguageHints } from "../language-hints";
 import { MarkdownField } from "../markdown-field";
 import { errorsAt, type StepProps } from "../step-types";
 import { TimeZoneInput } from "../time-zone-input";
@@ -78,7 +79,10 @@ export function OverviewStep({ doc, update, errors }: StepProps) {
 
       <Field label="Summary" hint="Two or three sentences: what happened, who was affected, how it ended." errors={errorsAt(errors, "summary")}>
         {(control) => (
-          <textarea {...control} rows={3} value={doc.summary} onChange={(e) => update((d) => ({ ...d, summary: e.target.value }))} className={inputClass} />
+          <>
+            <textarea {...control} rows={3} value={doc.summary} onChange={(e) => update((d) => ({ ...d, summary: e.target.value }))} className={inputClass} />
+            <LanguageHints text={doc.summary} />
+          </>
         )}
       </Field>
 

@@ -1,10 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { STEP_TITLES, type StepId, type StepReport } from "@/lib/domain/editor/steps";
+import { stepOfField, STEP_TITLES, type StepId, type StepReport } from "@/lib/domain/editor/steps";
+import type { Finding } from "@/lib/domain/language";
 
 /** The completeness checklist: every step, what it still needs, and a way to go there. */
-export function ReviewStep({ reports, slug, onSelect }: { reports: StepReport[]; slug: string; onSelect: (step: StepId) => void }) {
+export function ReviewStep({
+  reports,
+  findings,
+  slug,
+  onSelect,
+}: {
+  reports: StepReport[];
+  findings: Finding[];
+  slug: string;
+  onSelect: (step: StepId) => void;
+}) {
   const steps = reports.filter((report) => report.id !== "review");
   const open = steps.filter((report) => report.state !== "complete");
   return (
@@ -48,6 +59,37 @@ export function ReviewStep({ reports, slug, onSelect }: { reports: StepReport[];
           </li>
         ))}
       </ul>
+      <section aria-labelledby="language-title" className="mt-8">
+        <h2 id="language-title" className="font-medium">
+          Blameless language
+        </h2>
+        {findings.length === 0 ? (
+          <p className="mt-1 text-sm text-emerald-700 dark:text-emerald-400">No blaming or hindsight phrasing found.</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-zinc-200 rounded-lg border border-zinc-200 text-sm dark:divide-zinc-800 dark:border-zinc-800">
+            {findings.map((finding) => (
+              <li key={`${finding.field}-${finding.start}-${finding.ruleId}`} className="p-3">
+                <p>
+                  <span className="font-medium underline decoration-violet-400 decoration-wavy underline-offset-2">“{finding.excerpt}”</span>{" "}
+                  <span className="text-zinc-500">in {finding.field}</span> ·{" "}
+                  <a
+                    href={`?step=${stepOfField(finding.field)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onSelect(stepOfField(finding.field));
+                    }}
+                    className="text-accent-600 hover:underline dark:text-accent-400"
+                  >
+                    Go to {STEP_TITLES[stepOfField(finding.field)]}
+                  </a>
+                </p>
+                <p className="mt-1 text-zinc-600 dark:text-zinc-400">{finding.why}</p>
+                <p className="mt-0.5 text-violet-700 dark:text-violet-300">Try: {finding.suggestion}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <p className="mt-6 text-sm">
         <Link href={`/postmortems/${slug}`} className="font-medium text-accent-600 hover:underline dark:text-accent-400">
           Read the postmortem as others will see it →

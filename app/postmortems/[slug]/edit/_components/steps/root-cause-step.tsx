@@ -3,6 +3,7 @@
 import { inputClass } from "@/components/ui/fields";
 import { edited } from "../event-keys";
 import { ItemList } from "../item-list";
+import { LanguageHints } from "../language-hints";
 import { MarkdownField } from "../markdown-field";
 import { errorsAt, type StepProps } from "../step-types";
 
@@ -71,6 +72,7 @@ export function RootCauseStep({ doc, update, errors }: StepProps) {
                   aria-invalid={Boolean(errorsAt(errors, `rootCause.whys.${index}`))}
                   className={inputClass}
                 />
+                <LanguageHints text={why.text} />
                 {errorsAt(errors, `rootCause.whys.${index}`) && (
                   <p className="mt-1 text-xs text-red-600 dark:text-red-400">{errorsAt(errors, `rootCause.whys.${index}`)?.join(" ")}</p>
                 )}

@@ -10,6 +10,7 @@ import type { TimelineEvent } from "@/lib/schemas/postmortem";
 import { edited, keyOf } from "../event-keys";
 import { moveItem, type StepProps } from "../step-types";
 import { dayOf, readTypedTime, TimeField } from "../time-field";
+import { LanguageHints } from "../language-hints";
 import { PastePanel } from "./paste-panel";
 
 export function TimelineStep({ doc, update, errors }: StepProps) {
@@ -154,6 +155,7 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
                       className={`${inputClass} mt-1 text-xs`}
                     />
                   )}
+                  <LanguageHints text={event.text} />
                   {rowErrors.map(([path, messages]) => (
                     <p key={path} className="mt-1 text-xs text-red-600 dark:text-red-400">
                       {path.split(".").at(-1)}: {messages.join(" ")}
