@@ -4,7 +4,7 @@ import fixture from "@/e2e/fixtures/full-postmortem.json";
 import { formatFigure } from "@/lib/domain/figures";
 import { ACTION_STATUS_LABELS, EVENT_KIND_LABELS, FACTOR_CATEGORY_LABELS, IMPACT_FIGURE_KEYS, IMPACT_FIGURE_LABELS } from "@/lib/domain/postmortem";
 import type { PostmortemDocument, PostmortemInput } from "@/lib/schemas/postmortem";
-import { renderMarkdown } from "./index";
+import { INTERNAL_SECTION_MARKER, renderMarkdown } from "./index";
 import { FRONT_MATTER_FORMATS, TIMELINE_STYLES, type ExportOptions, type TimelineStyle } from "./options";
 import { documentFrom } from "./test-document";
 
@@ -74,6 +74,11 @@ describe("the full fixture", () => {
     for (const text of [doc.timeline[0].text, doc.contributingFactors[0].text, doc.lessons.lucky, doc.sections[0].title]) {
       expect(markdown).not.toContain(text);
     }
+  });
+
+  it("marks the internal section, so that reading it back keeps the flag", () => {
+    expect(renderMarkdown(doc)).toContain(`## Internal notes\n\n${INTERNAL_SECTION_MARKER}\n\nThe cache cluster's host names are in the runbook.`);
+    expect(renderMarkdown(doc)).toContain("## Customer communication\n\nA status page update");
   });
 
   it("writes the metrics line from the timeline", () => {

@@ -14,3 +14,4 @@ export {
 } from "./options";
 export { applyReplacements } from "./public-variant";
 export { renderExportFiles, zipExportFiles, type ExportFile } from "./bulk";
+export { INTERNAL_SECTION_MARKER } from "./sections";

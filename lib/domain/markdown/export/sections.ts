@@ -77,7 +77,12 @@ export function renderLessons(doc: PostmortemDocument, title = "Lessons learned"
   ]);
 }
 
-/** Every extra section, in order, under its own title (kept even when its body is empty). */
+/** The first paragraph of a section marked internal (only the non-public export has such sections). */
+export const INTERNAL_SECTION_MARKER = "_(internal: left out of public exports)_";
+
+/** Every extra section, in order, under its own title (kept even when its body is empty); internal ones say so. */
 export function renderExtraSections(doc: PostmortemDocument): string[] {
-  return doc.sections.flatMap((extra) => section(2, extra.title, [markdownBlock(extra.body)], true));
+  return doc.sections.flatMap((extra) =>
+    section(2, extra.title, [extra.internal ? INTERNAL_SECTION_MARKER : "", markdownBlock(extra.body)], true),
+  );
 }
