@@ -50,37 +50,38 @@ function readPart(part: string, details: ActionDetails, referenceDay: string | n
 }
 
 /**
- * Takes the details out of a hand-written title: a trailing parenthesis or
- * bracket of details, a leading "[P1]", an "@owner" at the end.
+ * Takes the details out of a hand-written title: a leading "[P1]", trailing
+ * parentheses or brackets of details ("(owner: Priya)", "[P1]"), and trailing
+ * parts after a dash or comma that are details ("— owner: @tomas, due 2024-03-20").
  */
 export function takeInlineDetails(title: string, referenceDay: string | null): { title: string; details: ActionDetails } {
   let rest = title.trim();
   const details: ActionDetails = {};
-  const merge = (found: ActionDetails) => Object.assign(details, found);
   const leading = rest.match(/^\[(p[0-4])\]\s*/i);
   if (leading) {
     details.priority = readPriority(leading[1]) ?? undefined;
     rest = rest.slice(leading[0].length);
   }
   for (;;) {
-    const trailing = rest.match(/\s*[([]([^()[\]]{1,200})[)\]]\s*\.?$/);
-    if (!trailing) break;
-    const read = readDetailParts(trailing[1], referenceDay);
-    if (read.unread.length) break;
-    merge(read.details);
-    rest = rest.slice(0, trailing.index).trim();
+    const bracketed = rest.match(/\s*[([]([^()[\]]{1,200})[)\]]\s*\.?$/);
+    const separated = rest.match(/(?:\s+[—–-]\s+|,\s*|\s+)([^,—–]{1,80})$/);
+    const candidate = bracketed ?? separated;
+    if (!candidate || candidate.index === 0) break;
+    const read = readDetailParts(candidate[1], referenceDay);
+    if (read.unread.length || Object.keys(read.details).length === 0) {
+      if (candidate === bracketed && separated) {
+        const other = readDetailParts(separated[1], referenceDay);
+        if (other.unread.length || Object.keys(other.details).length === 0) break;
+        Object.assign(details, other.details, { ...details });
+        rest = rest.slice(0, separated.index).trim();
+        continue;
+      }
+      break;
+    }
+    Object.assign(details, read.details, { ...details });
+    rest = rest.slice(0, candidate.index).trim();
   }
-  const owner = rest.match(/\s+(?:—|-|–)?\s*@([\w.-]+)$/);
-  if (owner) {
-    details.owner = owner[1];
-    rest = rest.slice(0, owner.index).trim();
-  }
-  const due = rest.match(/\s*[,—–-]?\s*\b(?:due|by)\s+(\d{4}-\d{2}-\d{2})\.?$/i);
-  if (due) {
-    details.dueDate = due[1];
-    rest = rest.slice(0, due.index).trim();
-  }
-  return { title: rest || title.trim(), details: clean(details) };
+  return { title: rest.replace(/\s*[—–,-]$/, "").trim() || title.trim(), details: clean(details) };
 }
 
 function clean(details: ActionDetails): ActionDetails {

@@ -26,7 +26,9 @@ const COLUMN_HEADERS: [Column, RegExp][] = [
   ["priority", /^(priority|pri|p)$/i],
 ];
 
-const EMPTY = /^(?:|-|—|–|n\/?a|none|tbd|todo|\?)$/i;
+// Cells that say nothing; "TBD" and "TODO" still say something, so they are kept in the description.
+const NOTHING = /^(?:|-|—|–|n\/?a|none)$/i;
+const NO_OWNER = /^(?:|-|—|–|n\/?a|none|tbd|todo|\?)$/i;
 
 /** One action per row. */
 export function readActionTable(state: ImportState, table: Table, status: ActionStatus): CorrectiveAction[] {
@@ -42,7 +44,7 @@ export function readActionTable(state: ImportState, table: Table, status: Action
       const text = plainText(cell.children).trim();
       const column = columns[index];
       if (column === "title") action.title = [action.title, text].filter(Boolean).join(" — ");
-      else if (!readCell(state, action, column, cell, text) && !EMPTY.test(text)) notes.push(`${titles[index] || "Note"}: ${text}`);
+      else if (!readCell(state, action, column, cell, text) && !NOTHING.test(text)) notes.push(`${titles[index] || "Note"}: ${text}`);
     });
     action.description = notes.join("\n");
     if (!action.title) {
@@ -61,7 +63,7 @@ function readCell(state: ImportState, action: CorrectiveAction, column: Column |
     case "priority":
       return Boolean((action.priority = readPriority(text)));
     case "owner":
-      if (EMPTY.test(text) || text.length > 200) return false;
+      if (NO_OWNER.test(text) || text.length > 200) return false;
       action.owner = text.replace(/^@/, "");
       return true;
     case "status": {

@@ -61,10 +61,18 @@ export function readActionItem(state: ImportState, item: ListItem, status: Actio
       nodes.pop();
     }
   }
-  const { title, description } = splitTitle(state, nodes);
+  const split = splitTitle(state, nodes);
+  let { title } = split;
+  const notes: string[] = [];
+  const ticket = details.url ? null : ticketLink(item.children);
+  // "… [INC-42](https://…)" at the end of the title: the link is the tracker URL.
+  if (ticket && title.endsWith(ticket.label) && title.length > ticket.label.length) {
+    title = title.slice(0, -ticket.label.length).trim();
+    if (!ticket.url.includes(ticket.label)) notes.push(`Ticket: ${ticket.label}`);
+  }
   const inline = takeInlineDetails(title, state.day);
-  const url = details.url ?? ticketLink(item.children);
-  const parts = [description, restMarkdown].filter(Boolean).join("\n\n");
+  const url = details.url ?? ticket?.url;
+  const parts = [split.description, restMarkdown, ...notes].filter(Boolean).join("\n\n");
   return newAction(inline.title, status, { ...inline.details, ...details, ...(url ? { url } : {}) }, parts);
 }
 
@@ -86,9 +94,9 @@ function splitTitle(state: ImportState, nodes: PhrasingContent[]): { title: stri
   return { title: plainText(parseFragment(sentence[0])), description: markdown.slice(sentence[0].length).trim() };
 }
 
-function ticketLink(nodes: RootContent[]): string | null {
+function ticketLink(nodes: RootContent[]): { url: string; label: string } | null {
   const link = firstLink(nodes);
-  return link && (TICKET_LABEL.test(link.label) || link.label === link.url) ? link.url : null;
+  return link && (TICKET_LABEL.test(link.label) || link.label === link.url) ? link : null;
 }
 
 function itemMarkdownOf(state: ImportState, item: ListItem, column: number): string {

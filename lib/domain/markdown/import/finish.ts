@@ -36,7 +36,8 @@ export function finish(state: ImportState, options: { fileName?: string; unread:
   if (options.unread.trim()) {
     const pieces = splitText(options.unread);
     pieces.forEach((piece, index) => addSection(state, pieces.length > 1 ? `Unread text (part ${index + 1})` : "Unread text", piece));
-    state.warnings.push(
+    // First: it says more about the result than anything else.
+    state.warnings.unshift(
       `Line ${options.unreadLine}: the document is too long to read whole; from here on its text was kept as it is in ${pieces.length} extra section${pieces.length === 1 ? "" : "s"}`,
     );
   }

@@ -124,12 +124,20 @@ function fitSections(state: ImportState, draft: Draft): void {
     pieces.forEach((piece, index) => bodies.push({ ...section, title: index ? `${section.title} (continued)` : section.title, body: piece }));
   }
   draft.sections = bodies;
-  if (draft.sections.length <= LIMITS.sections) return;
-  // Past the limit, the last sections are merged (each keeps its heading) into as few as the size allows.
-  const rest = draft.sections.splice(LIMITS.sections - 1);
-  const merged = rest.map((section) => `## ${section.title}\n\n${section.body}`).join("\n\n");
-  const pieces = splitText(merged);
-  warn(state, null, `More than ${LIMITS.sections} extra sections: the last ${rest.length} were merged`);
-  draft.sections.push({ title: "More sections", body: pieces[0], internal: false });
-  if (pieces.length > 1) warn(state, null, `The document is too large to keep whole: ${pieces.length - 1} part(s) of its last sections were left out`);
+  if (bodies.length <= LIMITS.sections) return;
+  // Past the limit, the last sections are merged (each keeps its heading), as few as the size allows:
+  // keep as many as possible whole, so that the merged rest fits in the places left.
+  const asMarkdown = bodies.map((section) => `## ${section.title}\n\n${section.body}`);
+  let keep = LIMITS.sections - 1;
+  let restLength = asMarkdown.slice(keep).reduce((sum, text) => sum + text.length + 2, 0);
+  while (keep > 0 && keep + Math.ceil(restLength / (MAX_TEXT / 2)) > LIMITS.sections) {
+    keep--;
+    restLength += asMarkdown[keep].length + 2;
+  }
+  const pieces = splitText(asMarkdown.slice(keep).join("\n\n"));
+  warn(state, null, `More than ${LIMITS.sections} extra sections: the last ${bodies.length - keep} were merged into ${pieces.length}`);
+  draft.sections = [
+    ...bodies.slice(0, keep),
+    ...pieces.slice(0, LIMITS.sections - keep).map((body, index) => ({ title: `More sections (part ${index + 1})`, body, internal: false })),
+  ];
 }

@@ -14,8 +14,10 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { lineAt, type Source } from "./source";
 
-/** Largest piece handed to the parser at once. */
+/** Size from which a piece is cut at the next safe place. */
 export const MAX_PIECE_CHARS = 32_000;
+/** Size past which a piece is cut anywhere between lines, or, a single line, not read. */
+export const HARD_MAX_PIECE_CHARS = 4 * MAX_PIECE_CHARS;
 /** Text read as Markdown; anything after it is kept as plain text. */
 export const MAX_STRUCTURED_CHARS = 256_000;
 
@@ -42,7 +44,7 @@ export function parseBlocks(source: Source): ParsedBlocks {
   let read = 0;
   let unreadFrom = source.text.length;
   for (const [start, end] of pieces) {
-    if (end - start > MAX_PIECE_CHARS || read + (end - start) > MAX_STRUCTURED_CHARS) {
+    if (end - start > HARD_MAX_PIECE_CHARS || read + (end - start) > MAX_STRUCTURED_CHARS) {
       unreadFrom = start;
       break;
     }
@@ -72,27 +74,49 @@ function parseRange(source: Source, start: number, end: number, visit: (node: No
  */
 export function blocksBetween(source: Source, blocks: RootContent[], start: number, end: number): RootContent[] {
   const inside: RootContent[] = [];
-  for (const block of blocks) {
+  // Blocks are in source order: skip to the first that ends after `start`.
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spanOf(blocks[middle])[1] <= start) low = middle + 1;
+    else high = middle;
+  }
+  for (const block of blocks.slice(low)) {
     const [from, to] = spanOf(block);
-    if (to <= start || from >= end) continue;
+    if (from >= end) break;
+    if (to <= start) continue;
     if (from < start || to > end) return start < end ? parseRange(source, start, end) : [];
     inside.push(block);
   }
   return inside;
 }
 
-/** [start, end) offsets of the pieces, in order, covering the whole text. */
+/**
+ * [start, end) offsets of the pieces, in order, covering the whole text. A
+ * piece ends before a `#` heading; past MAX_PIECE_CHARS, before the last
+ * plain block after a blank line, else before the last line that starts at
+ * the margin (a list item or paragraph line: lists stay lists); only past
+ * four times that, anywhere between lines.
+ */
 export function cutPieces(text: string): [number, number][] {
   const lines = text.split("\n");
   const pieces: [number, number][] = [];
   let pieceStart = 0;
-  let softCut = -1;
+  let blankCut = -1;
+  let marginCut = -1;
   let fence: string | null = null;
   // Front matter is cut from nothing (a YAML comment is not a heading), when it is closed at all.
   const frontMatterFence = /^(---|\+\+\+)[ \t]*$/.test(lines[0] ?? "") ? lines[0].trim() : "";
   let isInFrontMatter = frontMatterFence !== "" && lines.slice(1, 2000).some((line) => line.trim() === frontMatterFence);
   let offset = 0;
   let previousBlank = false;
+  const cut = (at: number) => {
+    pieces.push([pieceStart, at]);
+    pieceStart = at;
+    blankCut = -1;
+    marginCut = -1;
+  };
   lines.forEach((line, index) => {
     const lineOffset = offset;
     offset += line.length + 1;
@@ -101,28 +125,22 @@ export function cutPieces(text: string): [number, number][] {
       return;
     }
     const fenceMatch = FENCE.exec(line);
+    const wasInFence = fence !== null;
     if (fence === null && fenceMatch && !(fenceMatch[1][0] === "`" && fenceMatch[2].includes("`"))) {
       fence = fenceMatch[1];
     } else if (fence !== null && fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && fenceMatch[2].trim() === "") {
       fence = null;
-      previousBlank = false;
-      return;
     }
-    if (fence === null && lineOffset > pieceStart) {
-      if (ATX_HEADING.test(line)) {
-        pieces.push([pieceStart, lineOffset]);
-        pieceStart = lineOffset;
-        softCut = -1;
-      } else if (previousBlank && PLAIN_BLOCK_START.test(line)) {
-        softCut = lineOffset;
-      }
+    if (!wasInFence && lineOffset > pieceStart) {
+      if (ATX_HEADING.test(line)) cut(lineOffset);
+      else if (previousBlank && PLAIN_BLOCK_START.test(line)) blankCut = lineOffset;
+      if (/^\S/.test(line) && lineOffset > pieceStart) marginCut = lineOffset;
     }
-    if (lineOffset + line.length - pieceStart > MAX_PIECE_CHARS && lineOffset > pieceStart) {
-      // Too long: cut at the last blank line that starts a plain block, else before this line.
-      const cut = softCut > pieceStart ? softCut : lineOffset;
-      pieces.push([pieceStart, cut]);
-      pieceStart = cut;
-      softCut = -1;
+    const size = Math.min(offset, text.length) - pieceStart;
+    if (size > MAX_PIECE_CHARS && lineOffset > pieceStart) {
+      if (blankCut > pieceStart) cut(blankCut);
+      else if (marginCut > pieceStart) cut(marginCut);
+      else if (size > HARD_MAX_PIECE_CHARS) cut(lineOffset);
     }
     previousBlank = line.trim() === "";
   });

@@ -68,6 +68,7 @@ function read(input: string, options: ParseOptions): ParseResult {
     bodyStart = spanOf(blocks[0])[1];
   }
 
+  if (bodyStart > 0 && source.text.slice(bodyStart).trim() === "") warn(state, null, "Nothing follows the front matter: the document has no text");
   const { marks } = findHeadings(source, blocks, bodyStart, unreadFrom);
   const titleRange = takeTitle(state, marks, bodyStart);
   const outline = buildOutline(marks, unreadFrom);
@@ -84,5 +85,23 @@ function read(input: string, options: ParseOptions): ParseResult {
 
   readSections(state, outline);
   const document = finish(state, { fileName: options.fileName, unread: source.text.slice(unreadFrom), unreadLine: lineAt(source, unreadFrom) });
-  return { document: document ?? textOnlyDocument(source.text, state.draft.title), warnings: state.warnings };
+  return { document: document ?? textOnlyDocument(source.text, state.draft.title), warnings: capWarnings(state.warnings) };
+}
+
+const MAX_WARNINGS = 200;
+const MAX_ALIKE = 3;
+
+/** A flood of warnings helps nobody: the same warning on many lines is said three times and counted; then at most 200. */
+function capWarnings(warnings: string[]): string[] {
+  const counts = new Map<string, number>();
+  const kept: string[] = [];
+  for (const warning of warnings) {
+    const key = warning.replace(/^Line \d+: /, "");
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count <= MAX_ALIKE) kept.push(warning);
+  }
+  for (const [key, count] of counts) if (count > MAX_ALIKE) kept.push(`…and ${count - MAX_ALIKE} more times: ${key}`);
+  if (kept.length <= MAX_WARNINGS) return kept;
+  return [...kept.slice(0, MAX_WARNINGS), `…and ${kept.length - MAX_WARNINGS} more warnings`];
 }

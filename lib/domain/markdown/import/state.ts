@@ -85,7 +85,7 @@ export function warn(state: ImportState, offset: number | null, message: string)
 
 /** Adds Markdown to a prose field, after a blank line when it already holds some. */
 export function appendProse(state: ImportState, field: ProseField, markdown: string): void {
-  const text = markdown.trim() ? markdown.replace(/\s+$/, "") : "";
+  const text = markdown.trim() ? markdown.trimEnd() : "";
   if (!text) return;
   const { draft } = state;
   const join = (current: string) => (current ? `${current}\n\n${text}` : text);
@@ -105,7 +105,7 @@ export function appendProse(state: ImportState, field: ProseField, markdown: str
 
 /** Adds an extra section, in reading order. */
 export function addSection(state: ImportState, title: string, body: string, internal = false): number {
-  state.draft.sections.push({ title: title.trim() || "Untitled section", body: body.replace(/\s+$/, ""), internal });
+  state.draft.sections.push({ title: title.trim() || "Untitled section", body: body.trimEnd(), internal });
   return state.draft.sections.length - 1;
 }
 

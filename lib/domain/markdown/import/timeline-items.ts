@@ -5,7 +5,7 @@
  * a paragraph or a code block. Whatever is not an entry is returned as
  * `leftovers` (the original Markdown), so no sentence is lost.
  */
-import type { Code, List, Paragraph, RootContent, Table } from "mdast";
+import type { Code, Paragraph, RootContent, Table } from "mdast";
 import type { EventKind } from "@/lib/domain/postmortem";
 import { readTime } from "@/lib/domain/timeline/parse-time";
 import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
@@ -74,7 +74,12 @@ export function collectTimeline(state: ImportState, blocks: RootContent[], isTim
         break;
       }
       case "list":
-        listEntries(state, block).forEach(push);
+        for (const item of block.children) {
+          // A chat log pasted after one list item runs on as that item's lazy lines: each timed line is an entry.
+          const [only] = item.children;
+          if (item.children.length === 1 && only.type === "paragraph") paragraphEntries(state, only, null, true, true).entries.forEach(push);
+          else push({ type: "entry", offset: spanOf(item)[0], ...readEntryBlocks(item.children) });
+        }
         waiting = null;
         break;
       case "table": {
@@ -112,6 +117,7 @@ function paragraphEntries(
   block: Paragraph,
   waiting: Extract<TimelineItem, { type: "entry" }> | null,
   isTimelineSection: boolean,
+  isListItem = false,
 ): { entries: Extract<TimelineItem, { type: "entry" }>[]; leftover: string; didExtendWaiting: boolean } {
   const [start, end] = spanOf(block);
   const lines = state.source.text.slice(start, end).split("\n");
@@ -119,8 +125,8 @@ function paragraphEntries(
   const loose: string[] = [];
   const extra: string[] = [];
   let offset = start;
-  for (const line of lines) {
-    if (isTimeLed(line) || (isTimelineSection && BULLET.test(line))) groups.push({ offset, lines: [line] });
+  for (const [index, line] of lines.entries()) {
+    if (isTimeLed(line) || (isTimelineSection && BULLET.test(line)) || (isListItem && index === 0)) groups.push({ offset, lines: [line] });
     else if (groups.length) groups[groups.length - 1].lines.push(line);
     else if (waiting) extra.push(line);
     else loose.push(line);
@@ -133,13 +139,6 @@ function paragraphEntries(
   }
   const entries = groups.map((group) => ({ type: "entry" as const, offset: group.offset, ...readEntryMarkdown(group.lines.join("\n").replace(/^\s*[•·▪‣◦–]\s+/, "")) }));
   return { entries, leftover: loose.join("\n").trim(), didExtendWaiting: extra.length > 0 };
-}
-
-function listEntries(state: ImportState, list: List): Extract<TimelineItem, { type: "entry" }>[] {
-  return list.children.map((item) => {
-    const [start] = spanOf(item);
-    return { type: "entry", offset: start, ...readEntryBlocks(item.children) };
-  });
 }
 
 const TIME_HEADER = /\b(time|when|timestamp)\b/i;
