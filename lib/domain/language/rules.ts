@@ -1,9 +1,10 @@
 /**
  * The blameless-language rules, as data: what each flags, why it matters,
- * and how to reframe it. checkText (check-text.ts) runs them in this order;
- * when two findings cover the same words the earlier rule's is kept.
+ * and how to reframe it. checkText (check-text.ts) runs them all; when one
+ * finding lies inside another the wider is kept, and for the same words the
+ * earlier rule's.
  *
- * Decisions (docs/decisions/007-blameless-language-check.md):
+ * Decisions (docs/decisions/010-blameless-language-check.md):
  * - A person is flagged as the subject of a failure, a system is not: "the
  *   request failed to connect" and "Datadog missed the spike" are fine,
  *   "the on-call engineer failed to respond" is not.
