@@ -52,40 +52,44 @@ export function readActionItem(state: ImportState, item: ListItem, status: Actio
   }
   const nodes = [...first.children];
   let details: ActionDetails = {};
+  let hasDetails = false;
   const last = nodes[nodes.length - 1];
   if (last?.type === "emphasis") {
     const inner = plainText(last.children).match(/^\((.*)\)$/s);
     const read = inner ? readDetailParts(inner[1], state.day) : null;
     if (read && Object.keys(read.details).length && read.unread.every((part) => TICKET_LABEL.test(part))) {
       details = { ...read.details, url: firstLink([last])?.url ?? null };
+      hasDetails = true;
       nodes.pop();
     }
   }
-  const split = splitTitle(state, nodes);
+  // GFM's autolinks split text nodes into nodes without positions: the source is cut at the paragraph's and the details' edges.
+  const end = hasDetails ? spanOf(last)[0] : spanOf(first)[1];
+  const split = splitTitle(state, nodes, spanOf(first)[0], end, !hasDetails);
   let { title } = split;
   const notes: string[] = [];
-  const ticket = details.url ? null : ticketLink(item.children);
+  // The export's details say where the tracker is; a link elsewhere in its text is text.
+  const ticket = hasDetails ? null : ticketLink(item.children);
   // "… [INC-42](https://…)" at the end of the title: the link is the tracker URL.
   if (ticket && title.endsWith(ticket.label) && title.length > ticket.label.length) {
     title = title.slice(0, -ticket.label.length).trim();
     if (!ticket.url.includes(ticket.label)) notes.push(`Ticket: ${ticket.label}`);
   }
-  const inline = takeInlineDetails(title, state.day);
+  const inline = hasDetails ? { title, details: {} } : takeInlineDetails(title, state.day);
   const url = details.url ?? ticket?.url;
   const parts = [split.description, restMarkdown, ...notes].filter(Boolean).join("\n\n");
   return newAction(inline.title, status, { ...inline.details, ...details, ...(url ? { url } : {}) }, parts);
 }
 
 /** "**Title** — description", "**Title:** description", or the first sentence of a long paragraph as the title. */
-function splitTitle(state: ImportState, nodes: PhrasingContent[]): { title: string; description: string } {
+function splitTitle(state: ImportState, nodes: PhrasingContent[], start: number, end: number, isHandWritten: boolean): { title: string; description: string } {
   if (nodes.length === 0) return { title: "Untitled action", description: "" };
-  const end = spanOf(nodes[nodes.length - 1])[1];
-  if (nodes[0].type === "strong") {
+  if (nodes[0].type === "strong" && nodes[0].position) {
     const after = sliceBlock(state.source, spanOf(nodes[0])[1], end).replace(/^\s*[—–:.-]?\s*/, "").trim();
-    const title = plainText(nodes[0].children).replace(/:$/, "");
+    // "**Title:** description" by hand; the export's title is exact (it may end in a colon).
+    const title = isHandWritten ? plainText(nodes[0].children).replace(/:$/, "") : plainText(nodes[0].children);
     if (title) return { title, description: after };
   }
-  const start = spanOf(nodes[0])[0];
   const markdown = state.source.text.slice(start, end).trim();
   const plain = plainText(nodes);
   if (plain.length <= 200) return { title: plain, description: "" };

@@ -9,7 +9,15 @@ import { firstLink, plainBlocks, plainText } from "./inline-text";
 import { parseFragment } from "./parse-blocks";
 import { readEventKind } from "./vocabulary";
 
-export type EntryParts = { text: string; link: string | null; kind: EventKind | null; isUntimed: boolean };
+export type EntryParts = {
+  /** The time (if any) and the text, as one plain text. */
+  text: string;
+  link: string | null;
+  kind: EventKind | null;
+  isUntimed: boolean;
+  /** When the export's shape gave them apart ("**10:47** _(Detected)_ …", a table's cells): the time and the text, exactly. */
+  exact?: { time: string; text: string };
+};
 
 const NO_TIME = /^[—–-]$/;
 
@@ -23,7 +31,7 @@ export function readEntryMarkdown(markdown: string): EntryParts {
 /** Reads the blocks of a list item (or a paragraph and what follows it) as an entry. */
 export function readEntryBlocks(blocks: RootContent[]): EntryParts {
   const [first, ...rest] = blocks;
-  if (!first || first.type !== "paragraph") return { text: plainBlocks(blocks), link: firstLink(blocks)?.url ?? null, kind: null, isUntimed: false };
+  if (!first || first.type !== "paragraph") return { text: plainBlocks(blocks), link: explicitLink(blocks), kind: null, isUntimed: false };
   const nodes = [...first.children];
   let isUntimed = false;
   let kind: EventKind | null = null;
@@ -43,6 +51,7 @@ export function readEntryBlocks(blocks: RootContent[]): EntryParts {
       nodes.splice(labelIndex, 1);
     }
   }
+  const time = kind && !isUntimed && nodes[0]?.type === "strong" ? plainText(nodes[0].children) : null;
   // The export's trailing " [link](…)".
   const last = lastContentIndex(nodes);
   const trailing = last === -1 ? null : nodes[last];
@@ -50,9 +59,17 @@ export function readEntryBlocks(blocks: RootContent[]): EntryParts {
     link = trailing.url;
     nodes.splice(last, 1);
   }
-  link ??= firstLink([...nodes, ...rest])?.url ?? null;
+  // Else the first link written as one ("[#1234](https://…)"); a bare URL in the text stays text.
+  link ??= explicitLink([...nodes, ...rest]);
   const text = [plainText(nodes), plainBlocks(rest)].filter(Boolean).join("\n\n");
-  return { text, link, kind, isUntimed };
+  if (time === null) return { text, link, kind, isUntimed };
+  const after = [plainText(nodes.slice(1)), plainBlocks(rest)].filter(Boolean).join("\n\n");
+  return { text, link, kind, isUntimed, exact: { time, text: after } };
+}
+
+function explicitLink(nodes: RootContent[] | PhrasingContent[]): string | null {
+  const link = firstLink(nodes as RootContent[]);
+  return link && link.label !== link.url && !/^(https?:\/\/|www\.)/i.test(link.label) ? link.url : null;
 }
 
 function isBlank(node: PhrasingContent): boolean {

@@ -16,13 +16,15 @@ import { readFileName } from "./dates";
 export function settleRepeatSections(state: ImportState): void {
   const firstTimed = state.draft.timeline.find((event) => event.at);
   const firstDay = firstTimed ? DateTime.fromISO(firstTimed.at!, { setZone: true }).toISODate() : null;
-  const seen = new Set(state.draft.timeline.map((event) => `${event.at}|${event.kind}|${event.text}`));
+  // Texts compare with their spacing folded: a table joins an event's lines with spaces.
+  const key = (event: { at: string | null; kind: string; text: string }) => `${event.at}|${event.kind}|${event.text.replace(/\s+/g, " ")}`;
+  const seen = new Set(state.draft.timeline.map(key));
   const drop = new Set<number>();
   for (const repeat of state.repeatSections) {
     if (repeat.hasOtherText || repeat.items.length === 0) continue;
     const probe: ImportState = { ...state, warnings: [], day: firstDay, isDayAssumed: true, previousInstant: null, draft: { ...state.draft, timeline: [] } };
     addTimelineEvents(probe, repeat.items);
-    if (probe.draft.timeline.every((event) => seen.has(`${event.at}|${event.kind}|${event.text}`))) drop.add(repeat.index);
+    if (probe.draft.timeline.every((event) => seen.has(key(event)))) drop.add(repeat.index);
   }
   state.draft.sections = state.draft.sections.filter((_, index) => !drop.has(index));
 }

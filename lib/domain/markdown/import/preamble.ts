@@ -22,7 +22,8 @@ export function readPreamble(state: ImportState, ranges: [number, number][]): vo
       kept.length = 0;
     };
     for (const block of blocks) {
-      const remaining = readBlockHeaders(state, block);
+      // Header lines open a document; once its prose has begun, "Impact: …" is a sentence.
+      const remaining = readBlockHeaders(state, block, parts.length === 0 && kept.length === 0);
       if (remaining === null) {
         kept.push(block);
         continue;
@@ -39,7 +40,7 @@ export function readPreamble(state: ImportState, ranges: [number, number][]): vo
  * Applies the header and metrics lines of a paragraph or list. Returns null
  * when the block has none (keep it as it is), else what is left of it.
  */
-function readBlockHeaders(state: ImportState, block: RootContent): string | null {
+function readBlockHeaders(state: ImportState, block: RootContent, isOpening: boolean): string | null {
   if (block.type !== "paragraph" && block.type !== "list") return null;
   const [start, end] = spanOf(block);
   const lines = state.source.text.slice(start, end).split("\n");
@@ -49,7 +50,7 @@ function readBlockHeaders(state: ImportState, block: RootContent): string | null
   let hasRead = false;
   const rest: string[] = [];
   for (const line of lines) {
-    const header = readHeaderLine(line);
+    const header = isOpening ? readHeaderLine(line) : null;
     if (header && applyHeaderLine(state, header, offset)) hasRead = true;
     else if (block.type === "paragraph" && isMetricsLine(line)) {
       state.metricsLines.push({ offset, text: line });

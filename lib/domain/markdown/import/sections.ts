@@ -19,6 +19,7 @@ import { matchHeading, type FieldRole, type HeadingMatch } from "./synonyms";
 import { addTimelineEvents } from "./timeline-events";
 import { collectTimeline } from "./timeline-items";
 import { readLeftoverHeaders } from "./preamble";
+import { INTERNAL_SECTION_MARKER } from "../export";
 
 const PROSE: Partial<Record<FieldRole, ProseField>> = {
   summary: "summary",
@@ -134,8 +135,11 @@ function readExtra(state: ImportState, node: OutlineNode): void {
   const blocks = sectionBlocks(state, node, mapped.filter((child) => node.children.includes(child)));
   const kept = blocks.filter((block) => !isInside(block, mapped.filter((child) => !node.children.includes(child))));
   const consumed = readEmbeddedTimeline(state, kept);
+  const body = kept.filter((block) => !consumed.has(block));
+  // The export marks an internal section with a first paragraph (docs/markdown-layout.md).
+  const isInternal = body[0]?.type === "paragraph" && markdownOf(state, [body[0]]) === INTERNAL_SECTION_MARKER;
   warn(state, node.heading.start, `heading "${node.heading.title}" matched no field; kept as an extra section`);
-  addSection(state, node.heading.title, markdownOf(state, kept.filter((block) => !consumed.has(block))));
+  addSection(state, node.heading.title, markdownOf(state, isInternal ? body.slice(1) : body), isInternal);
   readSections(state, mapped);
 }
 

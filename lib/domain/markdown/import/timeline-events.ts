@@ -37,12 +37,12 @@ function readEvent(state: ImportState, item: Extract<TimelineItem, { type: "entr
     return { at: null, kind: item.kind ?? inferEventKind(trimmed, { isFirst }), text: trimmed, link: item.link };
   };
   if (item.isUntimed) return untimed(item.text);
-  const reading = readTime(item.text);
+  const reading = readTime(item.exact?.time ?? item.text);
   if (!reading.ok) {
     if (!reading.error.endsWith("does not start with a time")) warn(state, item.offset, `${reading.error}; kept as an untimed event`);
     return untimed(item.text);
   }
-  let text = item.text.slice(reading.length).replace(AFTER_TIME, "").trim();
+  let text = item.exact ? item.exact.text : item.text.slice(reading.length).replace(AFTER_TIME, "").trim();
   const { until } = reading.value;
   if (until) text = `${text} (until ${pad(until.hour)}:${pad(until.minute)})`.trim();
   if (!text) {

@@ -126,7 +126,10 @@ function paragraphEntries(
   const extra: string[] = [];
   let offset = start;
   for (const [index, line] of lines.entries()) {
-    if (isTimeLed(line) || (isTimelineSection && BULLET.test(line)) || (isListItem && index === 0)) groups.push({ offset, lines: [line] });
+    // In a list item, only a line at the margin (a lazy line, as a pasted chat log runs on) starts another entry;
+    // an indented line continues the item's text.
+    const canStart = !isListItem || index === 0 || !/^\s/.test(line);
+    if ((isListItem && index === 0) || (canStart && (isTimeLed(line) || (isTimelineSection && BULLET.test(line))))) groups.push({ offset, lines: [line] });
     else if (groups.length) groups[groups.length - 1].lines.push(line);
     else if (waiting) extra.push(line);
     else loose.push(line);
@@ -164,10 +167,12 @@ function tableEntries(state: ImportState, table: Table): TimelineItem[] | null {
     const textCells = row.children.filter((_, index) => index !== timeColumn && index !== dateColumn && index !== kindColumn);
     const kind: EventKind | null = kindColumn === -1 ? null : readEventKind(cellText(row, kindColumn));
     const parts = readEntryBlocks([{ type: "paragraph", children: textCells.flatMap((cell, index) => (index ? [{ type: "text" as const, value: " — " }, ...cell.children] : cell.children)) }]);
+    // The export writes a "|" in a URL as %7C in tables (GFM splits cells first): the same URL, read back as written.
+    if (parts.link) parts.link = parts.link.replace(/%7C/gi, "|");
     const untypedKind = kindColumn !== -1 && !kind ? cellText(row, kindColumn) : "";
     const text = [untypedKind && `${untypedKind}:`, parts.text].filter(Boolean).join(" ");
     if (/^[—–-]?$/.test(time)) return { type: "entry", offset: start, text, link: parts.link, kind: kind ?? parts.kind, isUntimed: true };
-    return { type: "entry", offset: start, text: `${time} — ${text}`, link: parts.link, kind: kind ?? parts.kind, isUntimed: false };
+    return { type: "entry", offset: start, text: `${time} — ${text}`, link: parts.link, kind: kind ?? parts.kind, isUntimed: false, exact: { time, text } };
   });
 }
 

@@ -19,9 +19,10 @@ export function takeTitle(state: ImportState, marks: HeadingMark[], bodyStart: n
   const { draft, source } = state;
   const h1s = marks.filter((mark) => mark.depth === 1);
   const first = marks[0];
-  if (first?.depth === 1 && !matchHeading(first.title, null)) {
+  if (first?.depth === 1) {
     const isAtStart = source.text.slice(bodyStart, first.start).trim() === "";
-    if (h1s.length === 1 || isAtStart) {
+    // The only H1 is the title, whatever it says; among several, the first, unless it names a field.
+    if (h1s.length === 1 || (isAtStart && !matchHeading(first.title, null))) {
       if (!draft.title) draft.title = first.title;
       // A front matter title and a different H1: the H1 is a section of its own.
       if (normalizeHeading(draft.title) === normalizeHeading(first.title)) {
