@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { fieldErrorsOf } from "@/lib/schemas/postmortem";
+import { readLimitedBody } from "./limited-body";
 
 /** Largest JSON body the API accepts. */
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;
@@ -16,37 +17,13 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType.trim())) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with the header Content-Type: application/json.");
   }
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readLimited(request, maxBytes);
+  const text = await readLimitedBody(request, maxBytes);
   if (text.trim() === "") throw new AppError("BAD_REQUEST", "The request body is empty: send a JSON document.");
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new AppError("BAD_REQUEST", `The request body is not valid JSON: ${(error as Error).message}`);
   }
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
-}
-
-function tooLarge(maxBytes: number): AppError {
-  return new AppError("TOO_LARGE", `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
 }
 
 /** Validates `input` against `schema`; INVALID with per-field messages otherwise. */

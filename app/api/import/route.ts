@@ -1,0 +1,21 @@
+import { parseMarkdown } from "@/lib/domain/markdown/import";
+import { importQuerySchema, MAX_IMPORT_BYTES } from "@/lib/schemas/import";
+import { postmortemInputSchema } from "@/lib/schemas/postmortem";
+import { apiRoute, authorFrom } from "@/lib/server/http/responses";
+import { readTextBody } from "@/lib/server/http/text-body";
+import { importPostmortem } from "@/lib/server/postmortems/import-postmortem";
+
+export const dynamic = "force-dynamic";
+
+/** Markdown or plain text → `{ document, warnings }`; with `?create=1` the postmortem is also saved (201). */
+export const POST = apiRoute(async (request) => {
+  const text = await readTextBody(request, MAX_IMPORT_BYTES);
+  const { fileName, create } = importQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!create) {
+    const { document, warnings } = parseMarkdown(text, { fileName });
+    return Response.json({ document: postmortemInputSchema.parse(document), warnings });
+  }
+  const { document, warnings } = await importPostmortem({ text, fileName, authorName: authorFrom(request) });
+  const location = new URL(`/api/postmortems/${document.slug}`, request.url);
+  return Response.json({ document, warnings }, { status: 201, headers: { location: location.pathname } });
+});

@@ -1,0 +1,26 @@
+import "server-only";
+import { isAppError } from "@/lib/domain/errors";
+import { parseMarkdown } from "@/lib/domain/markdown/import";
+import { postmortemInputSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
+import { createPostmortem } from "./create-postmortem";
+
+/**
+ * Reads a Markdown or plain-text postmortem and creates it. A slug written in
+ * the file (an exported postmortem's front matter) that is already taken is
+ * dropped, with a warning, and one is derived from the title instead.
+ */
+export async function importPostmortem(options: {
+  text: string;
+  fileName?: string;
+  authorName?: string;
+}): Promise<{ document: PostmortemDocument; warnings: string[] }> {
+  const { document, warnings } = parseMarkdown(options.text, { fileName: options.fileName });
+  const draft = postmortemInputSchema.parse(document);
+  try {
+    return { document: await createPostmortem({ draft, authorName: options.authorName }), warnings };
+  } catch (error) {
+    if (!draft.slug || !isAppError(error) || error.code !== "CONFLICT") throw error;
+    const created = await createPostmortem({ draft: { ...draft, slug: undefined }, authorName: options.authorName });
+    return { document: created, warnings: [...warnings, `The slug "${draft.slug}" is taken: saved as "${created.slug}"`] };
+  }
+}
