@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
+import { reindexPostmortem } from "../search/reindex-postmortem";
 import { fullPostmortemInclude, toChildRows, toDocument } from "./mapper";
 
 type Tx = Prisma.TransactionClient;
@@ -29,7 +30,10 @@ export async function replaceChildren(tx: Tx, postmortemId: number, draft: Postm
   await tx.section.createMany({ data: rows.sections });
 }
 
-/** Reads the postmortem back and stores it as the revision for its current version. */
+/**
+ * Reads the postmortem back, stores it as the revision for its current
+ * version, and brings the search index up to date — every write ends here.
+ */
 export async function recordRevision(
   tx: Tx,
   postmortemId: number,
@@ -46,6 +50,7 @@ export async function recordRevision(
       snapshot: JSON.stringify(document),
     },
   });
+  await reindexPostmortem(tx, postmortemId, document);
   return document;
 }
 

@@ -1,0 +1,134 @@
+/**
+ * What the search index stores for one postmortem: its text by field (in the
+ * order of the index's columns and bm25 weights) and the values it is
+ * filtered and counted by.
+ */
+import type { ActionStatus, FactorCategory, Severity, Status } from "../postmortem";
+import { FACTOR_CATEGORY_LABELS } from "../postmortem";
+import type { PostmortemDocument } from "@/lib/schemas/postmortem";
+import { distinctWords } from "./words";
+
+/** The index's text columns, in column order. */
+export const SEARCH_FIELDS = [
+  "title",
+  "summary",
+  "labels",
+  "impact",
+  "timeline",
+  "rootCause",
+  "factors",
+  "actions",
+  "lessons",
+  "sections",
+] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/** How each field is named next to a snippet. */
+export const SEARCH_FIELD_LABELS: Record<SearchField, string> = {
+  title: "Title",
+  summary: "Summary",
+  labels: "Services, tags and authors",
+  impact: "Impact",
+  timeline: "Timeline",
+  rootCause: "Root cause",
+  factors: "Contributing factors",
+  actions: "Corrective actions",
+  lessons: "Lessons",
+  sections: "Other sections",
+};
+
+/**
+ * bm25 weight of each field: a word in the title counts ten times a word in
+ * the body, the summary five times; services and tags count double, being
+ * few words chosen on purpose.
+ */
+export const SEARCH_FIELD_WEIGHTS: Record<SearchField, number> = {
+  title: 10,
+  summary: 5,
+  labels: 2,
+  impact: 1,
+  timeline: 1,
+  rootCause: 1,
+  factors: 1,
+  actions: 1,
+  lessons: 1,
+  sections: 1,
+};
+
+export type FacetValues = {
+  severity: Severity | null;
+  status: Status;
+  /** YYYY-MM-DD: the incident date, or the day the postmortem was created. */
+  day: string;
+  services: string[];
+  tags: string[];
+  factorCategories: FactorCategory[];
+  actionStatuses: ActionStatus[];
+};
+
+export type SearchDocument = FacetValues & { text: Record<SearchField, string> };
+
+/** Characters the snippet marks are made of, and other control characters, never reach the index. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const MARKDOWN_OR_CONTROL = /[*_`#>|[\]<~\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|^[ \t]*([-+]|\d+[.)])[ \t]|\n\n\n|[ \t]{2}/m;
+
+/**
+ * Markdown as plain text, so that snippets read as prose: emphasis, code
+ * fences, heading and quote markers, table pipes and link targets go; the
+ * words stay.
+ */
+export function plainText(markdown: string): string {
+  // Most text has no Markdown punctuation at all: skip the rewriting (it runs for every save and every seeded postmortem).
+  if (!MARKDOWN_OR_CONTROL.test(markdown)) return markdown.trim();
+  return markdown
+    .replace(CONTROL, " ")
+    .replace(/^[ \t]{0,3}(```|~~~).*$/gm, "")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<[^>\n]+>/g, " ")
+    .replace(/^[ \t]{0,3}(#{1,6}|>+)[ \t]*/gm, "")
+    .replace(/^[ \t]*([-*+]|\d+[.)])[ \t]+/gm, "")
+    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, "")
+    .replace(/[ \t]*\|[ \t]*/g, " · ")
+    .replace(/(\*\*|__|~~|`+)/g, "")
+    .replace(/(^|\s)[*_](\S)/g, "$1$2")
+    .replace(/(\S)[*_](?=\s|[.,;:!?)]|$)/g, "$1")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Plain fields (title, summary, names) are shown as text, not Markdown: only control characters go. */
+const plain = (text: string) => text.replace(CONTROL, " ").trim();
+
+const lines = (parts: (string | null | undefined)[]) => parts.filter((part) => part && part.trim()).join("\n");
+const unique = <T>(values: T[]) => [...new Set(values)];
+
+/** The search document of a postmortem. */
+export function searchDocumentOf(doc: PostmortemDocument): SearchDocument {
+  return {
+    severity: doc.severity,
+    status: doc.status,
+    day: doc.incidentDate ?? doc.createdAt.slice(0, 10),
+    services: doc.services,
+    tags: doc.tags,
+    factorCategories: unique(doc.contributingFactors.map((f) => f.category)),
+    actionStatuses: unique(doc.correctiveActions.map((a) => a.status)),
+    text: {
+      title: plain(doc.title),
+      summary: plain(doc.summary),
+      labels: lines([...doc.services, ...doc.tags, ...doc.authors].map(plain)),
+      impact: plainText(doc.impact),
+      timeline: lines(doc.timeline.map((e) => plainText(e.text))),
+      rootCause: lines([doc.rootCause.trigger, doc.rootCause.narrative, ...doc.rootCause.whys].map(plainText)),
+      factors: lines(doc.contributingFactors.map((f) => `${FACTOR_CATEGORY_LABELS[f.category]}: ${plainText(f.text)}`)),
+      actions: lines(doc.correctiveActions.map((a) => lines([plain(a.title), plainText(a.description), a.owner && plain(a.owner)]))),
+      lessons: lines([doc.lessons.wentWell, doc.lessons.wentWrong, doc.lessons.lucky].map(plainText)),
+      sections: lines(doc.sections.map((s) => lines([plain(s.title), plainText(s.body)]))),
+    },
+  };
+}
+
+/** The words of a search document worth offering as completions of a half-typed word. */
+export function completionWordsOf(document: SearchDocument): string[] {
+  return distinctWords(Object.values(document.text));
+}
