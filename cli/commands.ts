@@ -5,16 +5,17 @@ import { formatList } from "./output";
 import { readJsonFile } from "./read-json-file";
 import { UsageError } from "./usage-error";
 import { runExport, runRender, type ExportFlags } from "./export-commands";
+import { runReindex, runSearch, runSeed, type SearchFlags } from "./search-commands";
 
 export { UsageError };
 
-export const COMMANDS = ["create", "get", "list", "render", "export"];
+export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex"];
 
 /** Commands that never open the database (so they need none, and never migrate one). */
 export const COMMANDS_WITHOUT_DATABASE = ["render"];
 
 type Invocation = {
-  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean } & ExportFlags;
+  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean } & ExportFlags & SearchFlags;
   positionals: string[];
   out: NodeJS.WritableStream;
 };
@@ -33,6 +34,9 @@ Commands:
   export --all --out DIR [export options]
                                      Write every published postmortem into DIR as YYYY-MM-DD-slug.md
                                      (created if missing; re-running updates the same files)
+  search "WORDS" [search options]    Search the library as the web page does (ranked, highlighted, with facet counts)
+  seed --synthetic N                 Add N realistic synthetic postmortems (load tests, benchmarks)
+  reindex                            Rebuild the search index from the stored postmortems
 
 Export options:
   --format jekyll|hugo|none          front matter (default jekyll)
@@ -41,6 +45,12 @@ Export options:
   --public                           leave out owners, tracker links, authors and internal sections
   --authors                          with --public: keep the authors' names
   --replace TERM=WORD                with --public: replace TERM everywhere (repeatable)
+
+Search options (lists are comma-separated):
+  --severity SEV1,SEV2,none  --status draft,in_review,published,archived  --service S  --tag T
+  --factor environment_drift,…  --action open,in_progress,done,wont_do,none  --from YYYY-MM-DD  --to YYYY-MM-DD
+  --sort relevance|date  --page N  --per-page N  --json
+  Words: "a phrase", -excluded, a OR b, prefix*; the last word also matches as a prefix.
 
 The database is DATABASE_URL (default file:./data/hindsight.db in the project folder).
 The exchange JSON format is described in docs/format.md.
@@ -73,6 +83,12 @@ export async function runCommand(command: string, invocation: Invocation): Promi
       return runRender(invocation);
     case "export":
       return runExport(invocation);
+    case "search":
+      return runSearch(invocation);
+    case "seed":
+      return runSeed(invocation);
+    case "reindex":
+      return runReindex(invocation);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

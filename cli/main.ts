@@ -32,6 +32,15 @@ async function main(argv: string[]): Promise<number> {
         replace: { type: "string", multiple: true },
         all: { type: "boolean" },
         out: { type: "string" },
+        severity: { type: "string" },
+        service: { type: "string" },
+        tag: { type: "string" },
+        factor: { type: "string" },
+        action: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        sort: { type: "string" },
+        synthetic: { type: "string" },
       },
     });
     if (!COMMANDS_WITHOUT_DATABASE.includes(command)) await prepareDatabase();
