@@ -29,13 +29,24 @@ export function say(message) {
   process.stdout.write(`\n› ${message}\n`);
 }
 
-/** Installs dependencies with `npm ci` when they are missing or older than package-lock.json. */
+/**
+ * Installs dependencies when they are missing or older than package-lock.json:
+ * `npm ci`, falling back to `npm install` (which still follows the lock file).
+ * The fallback exists because npm 11 on these machines writes lock files without
+ * the other platforms' optional packages and then refuses them in `npm ci`
+ * ("Missing: @tailwindcss/oxide-darwin-arm64 from lock file").
+ */
 export function ensureDependencies() {
   const marker = path.join(root, "node_modules", ".package-lock.json");
   const lock = path.join(root, "package-lock.json");
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs && existsSync(bin("next"))) return;
   say("Installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  try {
+    run("npm", ["ci", "--no-audit", "--no-fund"]);
+  } catch {
+    say("npm ci refused the lock file; installing with npm install instead (same versions)…");
+    run("npm", ["install", "--no-audit", "--no-fund"]);
+  }
 }
 
 const BUILD_INPUTS = [
