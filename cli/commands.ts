@@ -6,13 +6,14 @@ import { readJsonFile } from "./read-json-file";
 import { UsageError } from "./usage-error";
 import { runExport, runRender, type ExportFlags } from "./export-commands";
 import { runReindex, runSearch, runSeed, type SearchFlags } from "./search-commands";
+import { runImport, runParse } from "./import-commands";
 
 export { UsageError };
 
-export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex"];
+export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import"];
 
 /** Commands that never open the database (so they need none, and never migrate one). */
-export const COMMANDS_WITHOUT_DATABASE = ["render"];
+export const COMMANDS_WITHOUT_DATABASE = ["render", "parse"];
 
 type Invocation = {
   values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean } & ExportFlags & SearchFlags;
@@ -34,6 +35,10 @@ Commands:
   export --all --out DIR [export options]
                                      Write every published postmortem into DIR as YYYY-MM-DD-slug.md
                                      (created if missing; re-running updates the same files)
+  parse FILE                         Print how a Markdown or text postmortem reads: { document, warnings } as JSON
+                                     (no database needed; "-" reads stdin)
+  import FILE… [--author NAME]       Create one postmortem per Markdown or text file; prints each slug and its
+                                     warning count (a file that fails is reported, the others are still imported)
   search "WORDS" [search options]    Search the library as the web page does (ranked, highlighted, with facet counts)
   seed --synthetic N                 Add N realistic synthetic postmortems (load tests, benchmarks)
   reindex                            Rebuild the search index from the stored postmortems
@@ -81,6 +86,10 @@ export async function runCommand(command: string, invocation: Invocation): Promi
     }
     case "render":
       return runRender(invocation);
+    case "parse":
+      return runParse(invocation);
+    case "import":
+      return runImport(invocation);
     case "export":
       return runExport(invocation);
     case "search":

@@ -1,0 +1,111 @@
+/**
+ * `npx hindsight parse` and `import`, spawned for real: parse needs no
+ * database; import creates one postmortem per file and goes on past a bad one.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "..");
+const dir = mkdtempSync(path.join(os.tmpdir(), "hindsight-cli-import-"));
+const databaseFile = path.join(dir, "import.db");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function hindsight(args: string[], env: Record<string, string> = { DATABASE_URL: `file:${databaseFile}` }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
+      cwd: root,
+      env: { ...process.env, USER: "cli-test", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function scratch(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const WIKI = `# Search results empty after an index rebuild
+
+Date: 2024-02-10
+
+## Timeline (all times UTC)
+- 02:00 Nightly rebuild job starts
+- 13:55 PM Someone checks the job logs
+- 02:52 Previous index restored
+`;
+
+describe("npx hindsight parse", () => {
+  let parsed: Run;
+  let noDatabase: Run;
+  beforeAll(async () => {
+    const file = scratch("2024-02-10-search.md", WIKI);
+    [parsed, noDatabase] = await Promise.all([
+      hindsight(["parse", file]),
+      // An unusable database setting: parse must not touch it.
+      hindsight(["parse", file], { DATABASE_URL: "postgres://nowhere/none" }),
+    ]);
+  }, 60_000);
+
+  it("prints the document and the warnings as JSON", () => {
+    expect(parsed.stderr).toBe("");
+    expect(parsed.code).toBe(0);
+    const { document, warnings } = JSON.parse(parsed.stdout);
+    expect(document).toMatchObject({ title: "Search results empty after an index rebuild", timezone: "UTC", incidentDate: "2024-02-10" });
+    expect(document.timeline.map((event: { at: string | null }) => event.at)).toEqual(["2024-02-10T02:00:00Z", null, "2024-02-10T02:52:00Z"]);
+    expect(warnings).toEqual(['Line 7: "13:55 PM" is not a valid time: with AM/PM the hour is 1–12; kept as an untimed event']);
+  });
+
+  it("needs no database", () => {
+    expect(noDatabase.code).toBe(0);
+    expect(noDatabase.stdout).toBe(parsed.stdout);
+    expect(existsSync(databaseFile)).toBe(false);
+  });
+});
+
+describe("npx hindsight import", () => {
+  let run: Run;
+  let usage: Run;
+  beforeAll(async () => {
+    const wiki = scratch("wiki.md", WIKI);
+    const plain = scratch("day.txt", "The Day the Cache Forgot\n\nEverything expired at once.\n\nLessons Learned\n\nAdd jitter.\n");
+    [run, usage] = await Promise.all([
+      hindsight(["import", wiki, path.join(dir, "missing.md"), plain, scratch("empty.md", " \n")]),
+      hindsight(["import"]),
+    ]);
+  }, 90_000);
+
+  it("creates one postmortem per readable file, with its slug and warning count", () => {
+    expect(run.stdout).toContain(`[1/4] ${path.join(dir, "wiki.md")} → search-results-empty-after-an-index-rebuild (1 warning)\n`);
+    expect(run.stdout).toContain(`[3/4] ${path.join(dir, "day.txt")} → the-day-the-cache-forgot (0 warnings)\n`);
+    expect(run.stdout).toContain("Imported 2 of 4 files. 2 failed (see above).\n");
+  });
+
+  it("names each bad file and its problem, and exits 1", () => {
+    expect(run.stderr).toContain(`[2/4] ${path.join(dir, "missing.md")}: Cannot read ${path.join(dir, "missing.md")}: no such file\n`);
+    expect(run.stderr).toContain(`[4/4] ${path.join(dir, "empty.md")}: ${path.join(dir, "empty.md")} is empty.\n`);
+    expect(run.code).toBe(1);
+  });
+
+  it("saved what it read", async () => {
+    const got = await hindsight(["get", "the-day-the-cache-forgot"]);
+    expect(JSON.parse(got.stdout)).toMatchObject({ title: "The Day the Cache Forgot", summary: "Everything expired at once.", lessons: { wentWrong: "Add jitter." } });
+  }, 60_000);
+
+  it("asks for at least one file", () => {
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("hindsight: import needs one or more FILE arguments");
+  });
+});
