@@ -90,6 +90,7 @@ export const HEADING_KEYWORDS: { role: FieldRole; pattern: RegExp }[] = [
 /** "### 1. **What We’ve Fixed** (so far):" → "what weve fixed". */
 export function normalizeHeading(title: string): string {
   return title
+    .replace(/^\s*#+\s*/, "")
     .replace(/[*_`~]/g, "")
     .toLowerCase()
     .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")

@@ -4,7 +4,7 @@ import { readZone } from "./vocabulary";
 const ZONE = String.raw`([A-Za-z][A-Za-z_]*(?:\/[A-Za-z_]+)+|[A-Z]{2,5}\b)`;
 const STATEMENTS = [
   new RegExp(String.raw`\ball times(?:\s+(?:are|were|shown|given|listed|below|here|written|quoted))*(?:\s+in)?\s+${ZONE}`, "i"),
-  new RegExp(String.raw`\b(?:times?|timestamps?)\s+(?:are\s+|shown\s+)?(?:in\s+)?${ZONE}`),
+  new RegExp(String.raw`\b(?:[Tt]imes?|[Tt]imestamps?)\s+(?:are\s+|shown\s+)?(?:in\s+)?${ZONE}`),
   new RegExp(String.raw`\btime ?zone\s*(?:is|:)\s*${ZONE}`, "i"),
 ];
 
