@@ -179,6 +179,20 @@ describe("parseTimelineText: the shapes of real postmortems", () => {
   });
 });
 
+describe("parseTimelineText: shapes read since the Markdown importer", () => {
+  it("reads a range as its start, keeping the end in the text", () => {
+    expect(parse("- 01:06-05:15 Elevated latency while caches warm up")).toEqual([
+      { at: "2024-03-14T01:06:00Z", kind: "note", text: "Elevated latency while caches warm up (until 05:15)", problem: null },
+    ]);
+  });
+
+  it("reads a zone abbreviation and a date after the time", () => {
+    const events = parse("12:45 PM PST Saturday Oct 30th - Customers report failed logins", { timezone: "America/Los_Angeles", referenceDate: "2021-10-29" });
+    expect(pick(events, "at")).toEqual(["2021-10-30T12:45:00-07:00"]);
+    expect(pick(events, "text")).toEqual(["Customers report failed logins"]);
+  });
+});
+
 describe("parseTimelineText: example 001", () => {
   it("reads the nine entries of its timeline, trigger first and resolved last", (context) => {
     const file = `${EXAMPLES}001_dcfdd56ea97a1954.txt`;

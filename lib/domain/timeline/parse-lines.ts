@@ -58,7 +58,10 @@ export function parseTimelineText(text: string, context: TimeContext, now = new 
     }
 
     const stripped = timePart.replace(EMPHASIS, "").replace(/^\[/, "");
-    const afterTime = (stripped.slice(reading.length).replace(AFTER_TIME, "") + (rest ? ` ${rest}` : "")).trim();
+    const { until } = reading.value;
+    // A range ("01:06-05:15") is an event at its start; its end stays in the text.
+    const untilText = until ? ` (until ${String(until.hour).padStart(2, "0")}:${String(until.minute).padStart(2, "0")})` : "";
+    const afterTime = (stripped.slice(reading.length).replace(AFTER_TIME, "") + (rest ? ` ${rest}` : "") + untilText).trim();
     let resolved = resolveTime(reading.value, { ...context, referenceDate: day }, now);
     // Chat logs cross midnight without saying so: a time earlier than the one before is the next day.
     if (!reading.value.date && previous && Date.parse(resolved.at) < Date.parse(previous.at) && day) {
