@@ -20,6 +20,8 @@ import { addTimelineEvents } from "./timeline-events";
 import { collectTimeline } from "./timeline-items";
 import { readLeftoverHeaders } from "./preamble";
 import { INTERNAL_SECTION_MARKER } from "../export";
+import { readZone } from "./vocabulary";
+import { findStatedZone } from "./zones";
 
 const PROSE: Partial<Record<FieldRole, ProseField>> = {
   summary: "summary",
@@ -78,6 +80,9 @@ function readField(state: ImportState, node: OutlineNode, match: HeadingMatch): 
 }
 
 function readTimelineSection(state: ImportState, node: OutlineNode, others: OutlineNode[], role: FieldRole): void {
+  // "Timeline (PST)": the zone in the heading.
+  const inHeading = node.heading.title.match(/\(([^)]{1,40})\)/);
+  if (inHeading && !state.draft.timezone) state.draft.timezone = readZone(inHeading[1]) ?? findStatedZone(inHeading[1])?.zone ?? null;
   const { items, leftovers } = collectTimeline(state, sectionBlocks(state, node, others));
   if (role !== "timeline") {
     // The SRE export repeats detection and resolution events; kept only if the timeline does not hold them all.

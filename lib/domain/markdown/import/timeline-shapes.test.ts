@@ -102,10 +102,19 @@ describe("timeline shapes", () => {
     expect(warnings).toEqual(["Line 7: no date found for the timeline: its times were placed on 2026-01-15. Set the incident date to fix it"]);
   });
 
+  it("the day from the title or the file name when no date is written", () => {
+    const fromTitle = parseMarkdown("# Login outage of March 6th, 2024\n\n## Timeline\n\n- 10:47 Deploy\n", { now });
+    expect(fromTitle.document.timeline?.[0].at).toBe("2024-03-06T10:47:00");
+    const fromFile = parseMarkdown("# Login outage\n\n## Timeline\n\n- 10:47 Deploy\n", { now, fileName: "2023-06-13-login-outage.md" });
+    expect(fromFile.document).toMatchObject({ incidentDate: "2023-06-13", timeline: [{ at: "2023-06-13T10:47:00" }] });
+    expect(fromFile.warnings).toEqual([]);
+  });
+
   it("the zone stated in prose, in a heading, or as an abbreviation", () => {
     expect(timelineOf("All times are in CET.\n\n- 10:47 Deploy").draft.timezone).toBe("Europe/Berlin");
     expect(parseMarkdown("# X\n\n## Timeline (all times UTC)\n\n- 10:47 Deploy\n").document.timezone).toBe("UTC");
     expect(timelineOf("Times are PST.\n\n- 10:47 Deploy").draft.timezone).toBe("America/Los_Angeles");
+    expect(parseMarkdown("# X\n\n## Timeline (IST)\n\n- 10:47 Deploy\n").document.timezone).toBe("Asia/Kolkata");
     expect(timelineOf("All times in XYZ.\n\n- 10:47 Deploy").warnings[0]).toBe('Line 7: "XYZ" is not a time zone Hindsight knows; times were read without a zone');
   });
 
