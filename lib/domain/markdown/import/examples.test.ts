@@ -22,7 +22,7 @@ function parseExample(prefix: string): { draft: PostmortemDraft; warnings: strin
   return { draft: postmortemInputSchema.parse(document), warnings, text };
 }
 
-describe.skipIf(!hasExamples)(`the shared examples (${examplesDir})`, () => {
+describe.skipIf(!hasExamples)(`the shared examples (${examplesDir}${hasExamples ? "" : ": not found, so these tests are skipped"})`, () => {
   it.each(hasExamples ? readdirSync(examplesDir) : [])("%s parses into a valid document that keeps every sentence", (name) => {
     const text = readFileSync(path.join(examplesDir, name), "utf8");
     const { document } = parseMarkdown(text, { fileName: name, now });

@@ -50,7 +50,8 @@ describe("hostile input", () => {
 
   it("200-deep nested lists", () => {
     const nested = Array.from({ length: 200 }, (_, depth) => `${"  ".repeat(depth)}- level ${depth}`).join("\n");
-    const { document } = parseValid(`# Deep\n\n## Timeline\n\n${nested}\n\n## Follow-up\n\n${nested}\n`);
+    const { document, warnings } = parseValid(`# Deep\n\n## Timeline\n\n${nested}\n\n## Follow-up\n\n${nested}\n`);
+    expect(warnings[0]).toMatch(/^Line \d+: lists nested 200 levels deep: their text is kept/);
     expect(document.timeline).toHaveLength(1);
     expect(document.timeline![0].text).toContain("level 199");
     expect(document.correctiveActions).toHaveLength(1);

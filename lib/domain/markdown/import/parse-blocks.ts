@@ -28,6 +28,8 @@ export type ParsedBlocks = {
   unreadFrom: number;
   /** Fenced code blocks that are never closed: the offset of their opening line. */
   unclosedFences: number[];
+  /** The deepest nesting of lists, and where it is. */
+  deepestList: { depth: number; offset: number };
 };
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]);
@@ -41,6 +43,7 @@ export function parseBlocks(source: Source): ParsedBlocks {
   const pieces = cutPieces(source.text);
   const blocks: RootContent[] = [];
   const unclosedFences: number[] = [];
+  const deepestList = { depth: 0, offset: 0 };
   let read = 0;
   let unreadFrom = source.text.length;
   for (const [start, end] of pieces) {
@@ -50,18 +53,19 @@ export function parseBlocks(source: Source): ParsedBlocks {
     }
     read += end - start;
     blocks.push(
-      ...parseRange(source, start, end, (node) => {
+      ...parseRange(source, start, end, (node, listDepth) => {
+        if (listDepth > deepestList.depth) Object.assign(deepestList, { depth: listDepth, offset: node.position?.start.offset ?? 0 });
         if (node.type === "code" && isUnclosedFence(source.text.slice(node.position!.start.offset, node.position!.end.offset))) {
           unclosedFences.push(node.position!.start.offset!);
         }
       }),
     );
   }
-  return { blocks, unreadFrom, unclosedFences };
+  return { blocks, unreadFrom, unclosedFences, deepestList };
 }
 
 /** Parses one range of the source on its own, positions counted from the start of the source. */
-function parseRange(source: Source, start: number, end: number, visit: (node: Nodes) => void = () => {}): RootContent[] {
+function parseRange(source: Source, start: number, end: number, visit: (node: Nodes, listDepth: number) => void = () => {}): RootContent[] {
   const tree = processor.parse(source.text.slice(start, end)) as Root;
   shiftPositions(tree, start, lineAt(source, start) - 1, visit);
   return tree.children;
@@ -148,19 +152,20 @@ export function cutPieces(text: string): [number, number][] {
   return pieces;
 }
 
-/** Moves every position in the tree by a piece's offset and line, calling `visit` on each node. */
-function shiftPositions(tree: Root, offset: number, lines: number, visit: (node: Nodes) => void): void {
-  const stack: Nodes[] = [tree];
+/** Moves every position in the tree by a piece's offset and line, calling `visit` on each node with its depth in lists. */
+function shiftPositions(tree: Root, offset: number, lines: number, visit: (node: Nodes, listDepth: number) => void): void {
+  const stack: [Nodes, number][] = [[tree, 0]];
   while (stack.length) {
-    const node = stack.pop()!;
+    const [node, depth] = stack.pop()!;
     if (node.position) {
       for (const point of [node.position.start, node.position.end]) {
         point.offset = (point.offset ?? 0) + offset;
         point.line += lines;
       }
     }
-    visit(node);
-    if ("children" in node) for (const child of node.children) stack.push(child as Nodes);
+    const listDepth = node.type === "list" ? depth + 1 : depth;
+    visit(node, listDepth);
+    if ("children" in node) for (const child of node.children) stack.push([child as Nodes, listDepth]);
   }
 }
 

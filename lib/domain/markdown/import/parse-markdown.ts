@@ -26,6 +26,9 @@ export type ParseOptions = {
 
 export type ParseResult = { document: PostmortemInput; warnings: string[] };
 
+/** Deeper than this, nesting is more likely pasted noise than structure worth a field. */
+const MAX_LIST_DEPTH = 20;
+
 /** Reads a postmortem written in Markdown or plain text. */
 export function parseMarkdown(text: string, options: ParseOptions = {}): ParseResult {
   try {
@@ -41,7 +44,7 @@ export function parseMarkdown(text: string, options: ParseOptions = {}): ParseRe
 
 function read(input: string, options: ParseOptions): ParseResult {
   const { source, removed } = readSource(input);
-  const { blocks, unreadFrom, unclosedFences } = parseBlocks(source);
+  const { blocks, unreadFrom, unclosedFences, deepestList } = parseBlocks(source);
   const state: ImportState = {
     source,
     blocks,
@@ -58,6 +61,9 @@ function read(input: string, options: ParseOptions): ParseResult {
   if (removed) warn(state, null, `Removed ${removed} control character${removed === 1 ? "" : "s"} that cannot be part of a text`);
   if (source.text.trim() === "") warn(state, null, "The document is empty");
   for (const offset of unclosedFences) warn(state, offset, "this code block is never closed: everything after it was read as code");
+  if (deepestList.depth > MAX_LIST_DEPTH) {
+    warn(state, deepestList.offset, `lists nested ${deepestList.depth} levels deep: their text is kept, but a field may hold them as one item; check how they were read`);
+  }
 
   let bodyStart = 0;
   let postDate: string | null = null;
