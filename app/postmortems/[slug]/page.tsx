@@ -147,7 +147,7 @@ export default async function PostmortemPage({ params }: Props) {
 
       <footer className="mt-16 border-t border-zinc-200 pt-4 text-xs text-zinc-500 dark:border-zinc-800">
         Version {postmortem.version} · last saved {formatInstant(postmortem.updatedAt, postmortem.timezone)} ·{" "}
-        <Link href={`/postmortems/${postmortem.slug}/history`} className="text-accent-600 hover:underline dark:text-accent-400">
+        <Link href={`/postmortems/${postmortem.slug}/history`} className="text-accent-600 underline underline-offset-2 dark:text-accent-400">
           History
         </Link>
       </footer>
