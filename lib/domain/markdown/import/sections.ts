@@ -139,11 +139,11 @@ function readExtra(state: ImportState, node: OutlineNode): void {
   collectMapped(node);
   const blocks = sectionBlocks(state, node, mapped.filter((child) => node.children.includes(child)));
   const kept = blocks.filter((block) => !isInside(block, mapped.filter((child) => !node.children.includes(child))));
-  const consumed = readEmbeddedTimeline(state, kept);
+  warn(state, node.heading.start, `heading "${node.heading.title}" matched no field; kept as an extra section`);
+  const consumed = readEmbeddedTimeline(state, kept, node.heading.title);
   const body = kept.filter((block) => !consumed.has(block));
   // The export marks an internal section with a first paragraph (docs/markdown-layout.md).
   const isInternal = body[0]?.type === "paragraph" && markdownOf(state, [body[0]]) === INTERNAL_SECTION_MARKER;
-  warn(state, node.heading.start, `heading "${node.heading.title}" matched no field; kept as an extra section`);
   addSection(state, node.heading.title, markdownOf(state, isInternal ? body.slice(1) : body), isInternal);
   readSections(state, mapped);
 }
@@ -156,7 +156,7 @@ function isInside(block: RootContent, nodes: OutlineNode[]): boolean {
 const TIMELINE_INTRO = /\b(timeline|play[- ]by[- ]play|chronology|sequence of events)\b.*:\s*$/is;
 
 /** "Here's a quick timeline of how we managed the crisis:" followed by a list: those items are timeline events. Returns the lists read. */
-export function readEmbeddedTimeline(state: ImportState, blocks: RootContent[]): Set<RootContent> {
+export function readEmbeddedTimeline(state: ImportState, blocks: RootContent[], title: string): Set<RootContent> {
   const consumed = new Set<RootContent>();
   blocks.forEach((block, index) => {
     const next = blocks[index + 1];
@@ -166,6 +166,7 @@ export function readEmbeddedTimeline(state: ImportState, blocks: RootContent[]):
     if (leftovers.length || items.length === 0) return;
     addTimelineEvents(state, items);
     consumed.add(next);
+    warn(state, spanOf(next)[0], `the list under "${title}" was read as the timeline (${items.length} event${items.length === 1 ? "" : "s"})`);
   });
   return consumed;
 }
