@@ -37,5 +37,5 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", "**/*.tmp.mjs", "node_modules/**", "lib/server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
+  globalIgnores([".next/**", ".next-*/**", ".scratch-*/**", "**/*.tmp.mjs", "node_modules/**", "lib/server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
 ]);
