@@ -54,7 +54,7 @@ Export options:
 Search options (lists are comma-separated):
   --severity SEV1,SEV2,none  --status draft,in_review,published,archived  --service S  --tag T
   --factor environment_drift,…  --action open,in_progress,done,wont_do,none  --from YYYY-MM-DD  --to YYYY-MM-DD
-  --sort relevance|date  --page N  --per-page N  --json
+  --sort relevance|date|updated  --page N  --per-page N  --json
   Words: "a phrase", -excluded, a OR b, prefix*; the last word also matches as a prefix.
 
 The database is DATABASE_URL (default file:./data/hindsight.db in the project folder).

@@ -12,10 +12,16 @@ import type { SearchField } from "@/lib/domain/search/search-document";
 import type { TextPart } from "@/lib/domain/search/snippet";
 import { isIsoDate } from "@/lib/domain/time";
 
-export const SEARCH_SORTS = ["relevance", "date"] as const;
+/** Best match, newest incident first, or most recently updated first (the library's order without words). */
+export const SEARCH_SORTS = ["relevance", "date", "updated"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const MAX_PER_PAGE = 100;
 const MAX_VALUES = 50;
+
+/** The order a search has unless another is asked for. */
+export function defaultSort(q: string): SearchSort {
+  return q.trim() ? "relevance" : "updated";
+}
 
 /** Repeated (`?tag=a&tag=b`) or comma-separated (`?tag=a,b`) values; anything not in `allowed` is dropped. */
 function list<T extends string>(allowed?: readonly T[]) {
@@ -64,8 +70,8 @@ export const searchRequestSchema = z
   .transform(({ q, sort, page, perPage, ...filters }) => ({
     q,
     filters: filters satisfies SearchFilters,
-    // Without words to rank by, relevance means nothing: newest first.
-    sort: sort ?? (q.trim() ? "relevance" : "date"),
+    // Without words to rank by, relevance means nothing: most recently updated first, as the library always listed.
+    sort: sort ?? defaultSort(q),
     page,
     perPage,
   }));
@@ -96,7 +102,7 @@ export function toSearchParams(request: SearchRequest): URLSearchParams {
   }
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
-  if (request.sort !== (request.q.trim() ? "relevance" : "date")) params.set("sort", request.sort);
+  if (request.sort !== defaultSort(request.q)) params.set("sort", request.sort);
   if (request.page > 1) params.set("page", String(request.page));
   if (request.perPage !== 20) params.set("perPage", String(request.perPage));
   return params;

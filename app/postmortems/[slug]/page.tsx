@@ -11,6 +11,7 @@ import { ImpactFigures } from "@/components/postmortem/impact-figures";
 import { MetricsLine } from "@/components/postmortem/metrics-line";
 import { Section } from "@/components/postmortem/section";
 import { TimelineList } from "@/components/postmortem/timeline-list";
+import { RelatedIncidents } from "@/components/postmortem/related-incidents";
 import { VisualTimeline } from "@/components/postmortem/visual-timeline";
 
 export const dynamic = "force-dynamic";
@@ -144,6 +145,8 @@ export default async function PostmortemPage({ params }: Props) {
           <Markdown>{section.body}</Markdown>
         </Section>
       ))}
+
+      <RelatedIncidents postmortem={postmortem} />
 
       <footer className="mt-16 border-t border-zinc-200 pt-4 text-xs text-zinc-500 dark:border-zinc-800">
         Version {postmortem.version} · last saved {formatInstant(postmortem.updatedAt, postmortem.timezone)} ·{" "}

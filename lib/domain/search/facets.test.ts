@@ -4,7 +4,7 @@ import type { FacetValues } from "./search-document";
 
 const labels = new LabelDictionary();
 const base: FacetValues = { severity: "SEV2", status: "published", day: "2024-03-14", services: [], tags: [], factorCategories: [], actionStatuses: [] };
-const make = (id: number, values: Partial<FacetValues>): FacetRecord => encodeFacets(id, { ...base, ...values }, labels);
+const make = (id: number, values: Partial<FacetValues>): FacetRecord => encodeFacets(id, id, { ...base, ...values }, labels);
 
 const records = [
   make(1, { severity: "SEV1", services: ["auth-api"], tags: ["dns"], factorCategories: ["environment_drift"], actionStatuses: ["open", "done"], day: "2023-05-01" }),

@@ -112,6 +112,8 @@ export class LabelDictionary {
 /** One postmortem's facet values, encoded. */
 export type FacetRecord = {
   id: number;
+  /** Rises with every save: orders "recently updated". */
+  seq: number;
   /** Index into SEVERITY_VALUES. */
   severity: number;
   /** Index into STATUSES. */
@@ -133,9 +135,10 @@ const maskOf = <V>(all: readonly V[], values: readonly V[]) =>
   values.reduce((mask, value) => (all.indexOf(value) >= 0 ? mask | (1 << all.indexOf(value)) : mask), 0);
 
 /** Encodes a search document's facet values. */
-export function encodeFacets(id: number, values: FacetValues, labels: LabelDictionary): FacetRecord {
+export function encodeFacets(id: number, seq: number, values: FacetValues, labels: LabelDictionary): FacetRecord {
   return {
     id,
+    seq,
     severity: SEVERITY_VALUES.indexOf(values.severity ?? "none"),
     status: Math.max(0, STATUSES.indexOf(values.status)),
     day: values.day,
@@ -263,4 +266,9 @@ export function applyFilters(
 /** Newest incident first; ties (same day) by most recently created id. */
 export function byDateDescending(a: FacetRecord, b: FacetRecord): number {
   return b.dayNumber - a.dayNumber || b.id - a.id;
+}
+
+/** Most recently saved first. */
+export function byUpdateDescending(a: FacetRecord, b: FacetRecord): number {
+  return b.seq - a.seq;
 }

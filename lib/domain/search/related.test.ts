@@ -6,7 +6,7 @@ import type { FacetValues } from "./search-document";
 
 const labels = new LabelDictionary();
 const base: FacetValues = { severity: "SEV2", status: "published", day: "2024-03-14", services: [], tags: [], factorCategories: [], actionStatuses: [] };
-const make = (id: number, values: Partial<FacetValues>) => encodeFacets(id, { ...base, ...values }, labels);
+const make = (id: number, values: Partial<FacetValues>) => encodeFacets(id, id, { ...base, ...values }, labels);
 
 describe("characteristicWords", () => {
   it("starts with the title, tags and services, and leaves out short and common words", () => {

@@ -29,9 +29,10 @@ const caches = new WeakMap<Db, FacetCache>();
 type PackedRow = [number, number, Severity | null, Status, string, string, string, string, string];
 
 function unpack(row: PackedRow, labels: LabelDictionary): FacetRecord {
-  const [id, , severity, status, day, services, tags, factorCategories, actionStatuses] = row;
+  const [id, seq, severity, status, day, services, tags, factorCategories, actionStatuses] = row;
   return encodeFacets(
     id,
+    seq,
     {
       severity,
       status,

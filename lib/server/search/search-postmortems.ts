@@ -1,6 +1,6 @@
 import "server-only";
 import { porterStem } from "@/lib/domain/search/porter";
-import { applyFilters, byDateDescending, decodeFacets, type FacetRecord, type LabelDictionary } from "@/lib/domain/search/facets";
+import { applyFilters, byDateDescending, byUpdateDescending, decodeFacets, hasFilters, type FacetRecord, type LabelDictionary } from "@/lib/domain/search/facets";
 import { matchExpressions, parseQuery, prefixWordsOf } from "@/lib/domain/search/query";
 import { SEARCH_FIELDS } from "@/lib/domain/search/search-document";
 import { chooseSnippet, parseMarkedText } from "@/lib/domain/search/snippet";
@@ -21,18 +21,27 @@ const SNIPPET_TOKENS = 16;
 /**
  * Searches the library: the matches of the query (ranked by bm25 with field
  * weights, or newest first), filtered, counted by facet, one page of them
- * with highlighted snippets. Two queries in the common case: every match's id
- * (and rank) in one row, then the page with its snippets.
+ * with highlighted snippets.
+ *
+ * The common case — words, best first, no filter — lets FTS5 rank and stop
+ * after the page, computing snippets for it alone, like the bare FTS5 query;
+ * a second statement lists every match's id (cheap: no ranking) for the total
+ * and the facet counts. With filters or newest first, the ids come first (in
+ * rank order when ranking), the filters and counts run in memory, and the
+ * page is looked up by id.
  */
 export async function searchPostmortems(request: SearchRequest): Promise<SearchResponse> {
   const started = performance.now();
   const db = await getDb();
-  const parsed = parseQuery(request.q);
-  const completions = await findCompletions(db, prefixWordsOf(parsed));
-  const { match, excludeOnly } = matchExpressions(parsed, completions);
+  const { match, excludeOnly } = await compileQuery(db, request.q);
   const isRanked = match !== null && request.sort === "relevance";
+  const offset = (request.page - 1) * request.perPage;
 
-  const found = await findMatches(db, { match, excludeOnly, isRanked });
+  let rankedRows: PageRow[] | null = null;
+  if (match && isRanked && !hasFilters(request.filters)) {
+    rankedRows = await guarded(match, () => findRankedPage(db, match, offset, request.perPage));
+  }
+  const found = await findMatches(db, { match, excludeOnly, isRanked: isRanked && rankedRows === null });
   const cache = await getFacetCache(db, found.mark);
   const candidates: FacetRecord[] = [];
   if (found.ids) {
@@ -45,13 +54,22 @@ export async function searchPostmortems(request: SearchRequest): Promise<SearchR
   }
   const { passing, counts } = applyFilters(candidates, request.filters, cache.labels);
 
-  const offset = (request.page - 1) * request.perPage;
-  const ranks = found.ranks;
-  const order = ranks
-    ? (a: FacetRecord, b: FacetRecord) => (ranks.get(a.id) ?? 0) - (ranks.get(b.id) ?? 0) || b.id - a.id
-    : byDateDescending;
-  const page = firstK(passing, offset + request.perPage, order).slice(offset);
-  const results = await loadPage(db, page, match, cache.labels);
+  let results: SearchResult[];
+  if (rankedRows) {
+    results = toResults(rankedRows, (id) => cache.records[id], match, cache.labels);
+  } else {
+    // Ranked ids arrive best first and filtering keeps their order; otherwise by date or by last save.
+    const order = request.sort === "updated" ? byUpdateDescending : byDateDescending;
+    const page = (isRanked ? passing.slice(0, offset + request.perPage) : firstK(passing, offset + request.perPage, order)).slice(offset);
+    const rows = new Map((await loadPage(db, page.map((record) => record.id), match)).map((row) => [Number(row.id), row]));
+    const records = new Map(page.map((record) => [record.id, record]));
+    results = toResults(
+      page.flatMap((record) => rows.get(record.id) ?? []),
+      (id) => records.get(id),
+      match,
+      cache.labels,
+    );
+  }
 
   return {
     request,
@@ -61,6 +79,12 @@ export async function searchPostmortems(request: SearchRequest): Promise<SearchR
     facets: counts,
     timing: { totalMs: Math.round((performance.now() - started) * 10) / 10 },
   };
+}
+
+/** The FTS5 expressions for what someone typed, with half-typed words completed from the library's words. */
+export async function compileQuery(db: Db, q: string) {
+  const parsed = parseQuery(q);
+  return matchExpressions(parsed, await findCompletions(db, prefixWordsOf(parsed)));
 }
 
 /**
@@ -89,82 +113,103 @@ async function findCompletions(db: Db, prefixes: string[]): Promise<Map<string, 
 
 type Matches = {
   mark: IndexMark;
-  /** Ids of the matches, or null when the query has no words (everything matches). */
+  /** Ids of the matches (best first when ranked), or null when the query has no words (everything matches). */
   ids: number[] | null;
-  ranks: Map<number, number> | null;
   /** Ids to leave out, for a query that only excludes (`-word`). */
   excluded: Set<number> | null;
 };
 
-/** Every match's id (and bm25 rank when ranking) packed into one row, with the index's high-water mark. */
+/**
+ * Runs an FTS5 statement. The query builder never produces invalid FTS5
+ * syntax (property-tested); should it ever, the search answers "no
+ * matches" and logs it, rather than failing.
+ */
+async function guarded<T>(expression: string, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!/fts5|syntax|unterminated|no such column/i.test(String((error as Error).message))) throw error;
+    log.warn("Search expression refused by FTS5", { expression, error });
+    return null;
+  }
+}
+
+/** Every match's id packed into one row (best first when ranked), with the index's high-water mark. */
 async function findMatches(db: Db, options: { match: string | null; excludeOnly: string | null; isRanked: boolean }): Promise<Matches> {
   const { match, excludeOnly, isRanked } = options;
   const expression = match ?? excludeOnly;
-  if (expression === null) {
-    const [row] = await db.$queryRawUnsafe<{ seq: unknown; deletions: unknown }[]>(`SELECT ${INDEX_MARK_COLUMNS}`);
-    return { mark: readMark(row), ids: null, ranks: null, excluded: null };
-  }
-  const rankColumn = isRanked ? `, json_group_array("rank") AS "ranks"` : "";
-  const rankFilter = isRanked ? `AND "rank" MATCH '${BM25}'` : "";
-  let row: { ids: string; ranks?: string; seq: unknown; deletions: unknown };
-  try {
-    [row] = await db.$queryRawUnsafe<(typeof row)[]>(
-      `SELECT json_group_array("rowid") AS "ids"${rankColumn}, ${INDEX_MARK_COLUMNS}
-       FROM "SearchIndex" WHERE "SearchIndex" MATCH ? ${rankFilter}`,
+  const markOnly = async () => readMark((await db.$queryRawUnsafe<{ seq: unknown; deletions: unknown }[]>(`SELECT ${INDEX_MARK_COLUMNS}`))[0]);
+  if (expression === null) return { mark: await markOnly(), ids: null, excluded: null };
+  const ids = isRanked ? `json_group_array("rowid" ORDER BY "rank")` : `json_group_array("rowid")`;
+  const row = await guarded(expression, async () => {
+    const [found] = await db.$queryRawUnsafe<{ ids: string; seq: unknown; deletions: unknown }[]>(
+      `SELECT ${ids} AS "ids", ${INDEX_MARK_COLUMNS}
+       FROM "SearchIndex" WHERE "SearchIndex" MATCH ? ${isRanked ? `AND "rank" MATCH '${BM25}'` : ""}`,
       expression,
     );
-  } catch (error) {
-    // The query builder never produces invalid FTS5 syntax (property-tested); should it ever, answer "no matches", not a 500.
-    if (!/fts5|syntax|unterminated|no such column/i.test(String((error as Error).message))) throw error;
-    log.warn("Search expression refused by FTS5", { expression, error });
-    const [mark] = await db.$queryRawUnsafe<{ seq: unknown; deletions: unknown }[]>(`SELECT ${INDEX_MARK_COLUMNS}`);
-    return { mark: readMark(mark), ids: match ? [] : null, ranks: null, excluded: match ? null : new Set() };
-  }
-  const ids = JSON.parse(row.ids) as number[];
-  if (match === null) return { mark: readMark(row), ids: null, ranks: null, excluded: new Set(ids) };
-  let ranks: Map<number, number> | null = null;
-  if (row.ranks) {
-    const values = JSON.parse(row.ranks) as number[];
-    ranks = new Map(ids.map((id, i) => [id, values[i]]));
-  }
-  return { mark: readMark(row), ids, ranks, excluded: null };
+    return found;
+  });
+  if (!row) return { mark: await markOnly(), ids: match ? [] : null, excluded: match ? null : new Set() };
+  const list = JSON.parse(row.ids) as number[];
+  return match ? { mark: readMark(row), ids: list, excluded: null } : { mark: readMark(row), ids: null, excluded: new Set(list) };
+}
+
+const snippetColumns = SEARCH_FIELDS.slice(1)
+  .map((field, i) => `snippet("SearchIndex", ${i + 1}, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "snippet_${field}"`)
+  .join(", ");
+
+/**
+ * One page of the best matches, not archived, with snippets: FTS5 ranks
+ * internally and stops after the page (the plan is the bare query's,
+ * `SCAN SearchIndex VIRTUAL TABLE INDEX …r…`, no temporary b-tree; CROSS JOIN
+ * keeps the index as the outer loop, so the status check runs only for rows
+ * on their way out).
+ */
+async function findRankedPage(db: Db, match: string, offset: number, limit: number): Promise<PageRow[]> {
+  return db.$queryRawUnsafe<PageRow[]>(
+    `SELECT "SearchIndex"."rowid" AS "id", p."slug", p."title", p."summary",
+            highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippetColumns}
+     FROM "SearchIndex" CROSS JOIN "Postmortem" p ON p."id" = "SearchIndex"."rowid"
+     WHERE "SearchIndex" MATCH ? AND "SearchIndex"."rank" MATCH '${BM25}' AND p."status" <> 'archived'
+     ORDER BY "SearchIndex"."rank" LIMIT ? OFFSET ?`,
+    match,
+    limit,
+    offset,
+  );
 }
 
 type PageRow = { id: unknown; slug: string; title: string; summary: string; titleMarked?: string | null } & Record<string, unknown>;
 
-/** The page's postmortems in order, with the title and the best field highlighted. */
-async function loadPage(db: Db, page: FacetRecord[], match: string | null, labels: LabelDictionary): Promise<SearchResult[]> {
-  if (page.length === 0) return [];
-  const ids = page.map((record) => record.id);
+/** The rows of the postmortems with these ids, with the title and each field highlighted when there are words. */
+async function loadPage(db: Db, ids: number[], match: string | null): Promise<PageRow[]> {
+  if (ids.length === 0) return [];
   const placeholders = ids.map(() => "?").join(", ");
-  let rows: PageRow[];
-  if (match) {
-    const snippets = SEARCH_FIELDS.slice(1)
-      .map((field, i) => `snippet("SearchIndex", ${i + 1}, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "snippet_${field}"`)
-      .join(", ");
-    // A prefix query (`"conf"*`) would expand its terms again for every id looked up one by one; with a
-    // rowid range (and the id list only as a filter, `+rowid`), FTS5 expands them once and scans the range.
-    const [low, high] = [Math.min(...ids), Math.max(...ids)];
-    const rowidFilter = match.includes("*")
-      ? `AND "SearchIndex"."rowid" BETWEEN ${low} AND ${high} AND +"SearchIndex"."rowid" IN (${placeholders})`
-      : `AND "SearchIndex"."rowid" IN (${placeholders})`;
-    rows = await db.$queryRawUnsafe<PageRow[]>(
-      `SELECT p."id", p."slug", p."title", p."summary", highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippets}
-       FROM "SearchIndex" JOIN "Postmortem" p ON p."id" = "SearchIndex"."rowid"
-       WHERE "SearchIndex" MATCH ? ${rowidFilter}`,
-      match,
-      ...ids,
-    );
-  } else {
-    rows = await db.$queryRawUnsafe<PageRow[]>(
-      `SELECT "id", "slug", "title", "summary" FROM "Postmortem" WHERE "id" IN (${placeholders})`,
-      ...ids,
-    );
+  if (!match) {
+    return db.$queryRawUnsafe<PageRow[]>(`SELECT "id", "slug", "title", "summary" FROM "Postmortem" WHERE "id" IN (${placeholders})`, ...ids);
   }
-  const byId = new Map(rows.map((row) => [Number(row.id), row]));
-  return page.flatMap((record) => {
-    const row = byId.get(record.id);
-    if (!row) return [];
+  // A prefix query (`"conf"*`) would expand its terms again for every id looked up one by one; with a
+  // rowid range (and the id list only as a filter, `+rowid`), FTS5 expands them once and scans the range.
+  const rowidFilter = match.includes("*")
+    ? `AND "SearchIndex"."rowid" BETWEEN ${Math.min(...ids)} AND ${Math.max(...ids)} AND +"SearchIndex"."rowid" IN (${placeholders})`
+    : `AND "SearchIndex"."rowid" IN (${placeholders})`;
+  return (
+    (await guarded(match, () =>
+      db.$queryRawUnsafe<PageRow[]>(
+        `SELECT p."id", p."slug", p."title", p."summary", highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippetColumns}
+         FROM "SearchIndex" JOIN "Postmortem" p ON p."id" = "SearchIndex"."rowid"
+         WHERE "SearchIndex" MATCH ? ${rowidFilter}`,
+        match,
+        ...ids,
+      ),
+    )) ?? []
+  );
+}
+
+/** Result rows in the order given, with their facet values; rows whose record is unknown (written a moment ago elsewhere) are left out. */
+function toResults(rows: PageRow[], recordOf: (id: number) => FacetRecord | undefined, match: string | null, labels: LabelDictionary): SearchResult[] {
+  return rows.flatMap((row) => {
+    const record = recordOf(Number(row.id));
+    if (!record) return [];
     const snippet = match
       ? chooseSnippet(SEARCH_FIELDS.slice(1).map((field) => ({ field, marked: (row[`snippet_${field}`] as string | null) ?? null })))
       : null;

@@ -171,12 +171,16 @@ describe("facets", () => {
     expect((await search("q=galahstorm&factor=environment_drift")).total).toBe(1);
   });
 
-  it("lists the whole library newest first without words, and pages through it", async () => {
+  it("lists the whole library most recently updated first without words, newest incident first on request, and pages", async () => {
+    const older = await create({ incidentDate: "2031-01-02" });
+    const touched = await save(await create({ incidentDate: "2001-01-01" }), { summary: "Touched last." });
     const everything = await search("perPage=3");
-    expect(everything.request.sort).toBe("date");
-    expect(everything.results).toHaveLength(3);
+    expect(everything.request.sort).toBe("updated");
+    expect(everything.results.map((r) => r.slug)[0]).toBe(touched.slug);
     expect(everything.totalPages).toBe(Math.ceil(everything.total / 3));
-    const dates = everything.results.map((r) => r.date);
+    const byDate = await search("perPage=3&sort=date");
+    expect(byDate.results[0].slug).toBe(older.slug);
+    const dates = byDate.results.map((r) => r.date);
     expect([...dates].sort().reverse()).toEqual(dates);
     const second = await search("perPage=3&page=2");
     expect(second.results.map((r) => r.slug)).not.toContain(everything.results[0].slug);

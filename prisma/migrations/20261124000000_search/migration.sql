@@ -1,4 +1,4 @@
--- Full-text search (docs/decisions/011-search-with-fts5.md).
+-- Full-text search (docs/decisions/012-search-with-fts5.md).
 --
 -- "SearchDocument" holds each postmortem's text by field and its facet values;
 -- lib/server/search/reindex-postmortem.ts writes it in the transaction of
@@ -92,7 +92,8 @@ INSERT INTO "SearchDocument" (
 )
 SELECT
     p."id",
-    p."id",
+    -- The order of the last saves so far: "recently updated" is right from the start.
+    row_number() OVER (ORDER BY p."updatedAt", p."id"),
     p."severity",
     p."status",
     coalesce(p."incidentDate", substr(p."createdAt", 1, 10)),
