@@ -154,9 +154,15 @@ async function findMatches(db: Db, options: { match: string | null; excludeOnly:
   return match ? { mark: readMark(row), ids: list, excluded: null } : { mark: readMark(row), ids: null, excluded: new Set(list) };
 }
 
-const snippetColumns = SEARCH_FIELDS.slice(1)
-  .map((field, i) => `snippet("SearchIndex", ${i + 1}, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "snippet_${field}"`)
-  .join(", ");
+/**
+ * The fields a snippet can come from: all but the title (shown highlighted
+ * anyway) and services/tags/authors (shown as chips; a list of names makes
+ * a poor snippet — when only they match, the summary is shown instead).
+ */
+const SNIPPET_FIELDS = SEARCH_FIELDS.filter((field) => field !== "title" && field !== "labels");
+const snippetColumns = SNIPPET_FIELDS.map(
+  (field) => `snippet("SearchIndex", ${SEARCH_FIELDS.indexOf(field)}, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "snippet_${field}"`,
+).join(", ");
 
 /**
  * One page of the best matches, not archived, with snippets: FTS5 ranks
@@ -211,7 +217,7 @@ function toResults(rows: PageRow[], recordOf: (id: number) => FacetRecord | unde
     const record = recordOf(Number(row.id));
     if (!record) return [];
     const snippet = match
-      ? chooseSnippet(SEARCH_FIELDS.slice(1).map((field) => ({ field, marked: (row[`snippet_${field}`] as string | null) ?? null })))
+      ? chooseSnippet(SNIPPET_FIELDS.map((field) => ({ field, marked: (row[`snippet_${field}`] as string | null) ?? null })))
       : null;
     return [
       {
