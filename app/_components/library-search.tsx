@@ -42,8 +42,9 @@ export function LibrarySearch({ initial }: { initial: SearchResponse }) {
       resultLinks()[0]?.focus();
     } else if (event.key === "Enter") {
       event.preventDefault();
-      // Enter in the box opens the best match once the results are for what is typed.
-      if (text === request.q && !isLoading) resultLinks()[0]?.click();
+      // Enter searches at once if the pause has not come yet; once the results are for what is typed, it opens the first.
+      if (text !== request.q) search.flush();
+      else if (!isLoading) resultLinks()[0]?.click();
     } else if (event.key === "Escape" && text) {
       event.preventDefault();
       search.type("");
@@ -152,7 +153,14 @@ export function LibrarySearch({ initial }: { initial: SearchResponse }) {
               ) : (
                 <SearchResults ref={resultsRef} results={response.results} onKeyDown={onResultsKey} />
               )}
-              <Pagination page={response.request.page} totalPages={response.totalPages} onPage={(page) => search.change({ page })} />
+              <Pagination
+                page={response.request.page}
+                totalPages={response.totalPages}
+                onPage={(page) => {
+                  search.change({ page });
+                  document.getElementById("results-heading")?.scrollIntoView({ block: "start" });
+                }}
+              />
             </div>
           </section>
         </div>

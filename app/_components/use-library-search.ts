@@ -18,6 +18,8 @@ export type LibrarySearch = {
   type: (text: string) => void;
   /** A filter, sort or page change: searches at once and adds a history entry (the back button undoes it). */
   change: (next: Partial<SearchRequest>) => void;
+  /** Searches for what is typed now, without waiting for the pause. */
+  flush: () => void;
 };
 
 const urlOf = (request: SearchRequest) => {
@@ -91,6 +93,16 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
     [go],
   );
 
+  const flush = useCallback(() => {
+    if (!typingTimer.current) return;
+    clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    const current = requestRef.current;
+    if (text === current.q) return;
+    const sort = current.sort === defaultSort(current.q) ? defaultSort(text) : current.sort;
+    go({ ...current, q: text, sort, page: 1 }, "replace");
+  }, [go, text]);
+
   const change = useCallback(
     (next: Partial<SearchRequest>) => {
       if (typingTimer.current) clearTimeout(typingTimer.current);
@@ -120,5 +132,5 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
     [],
   );
 
-  return { request, response, text, isLoading, error, type, change };
+  return { request, response, text, isLoading, error, type, change, flush };
 }

@@ -1,6 +1,14 @@
 import "server-only";
 import { porterStem } from "@/lib/domain/search/porter";
-import { applyFilters, byDateDescending, byUpdateDescending, decodeFacets, hasFilters, type FacetRecord, type LabelDictionary } from "@/lib/domain/search/facets";
+import {
+  applyFilters,
+  byDateDescending,
+  byUpdateDescending,
+  decodeFacets,
+  type FacetRecord,
+  type LabelDictionary,
+  type SearchFilters,
+} from "@/lib/domain/search/facets";
 import { matchExpressions, parseQuery, prefixWordsOf } from "@/lib/domain/search/query";
 import { SEARCH_FIELDS } from "@/lib/domain/search/search-document";
 import { chooseSnippet, parseMarkedText } from "@/lib/domain/search/snippet";
@@ -23,12 +31,12 @@ const SNIPPET_TOKENS = 16;
  * weights, or newest first), filtered, counted by facet, one page of them
  * with highlighted snippets.
  *
- * The common case — words, best first, no filter — lets FTS5 rank and stop
- * after the page, computing snippets for it alone, like the bare FTS5 query;
- * a second statement lists every match's id (cheap: no ranking) for the total
- * and the facet counts. With filters or newest first, the ids come first (in
- * rank order when ranking), the filters and counts run in memory, and the
- * page is looked up by id.
+ * Best first (words): FTS5 ranks and stops after the page, the filters
+ * checked in SQL on each row on its way out, snippets computed for the page
+ * alone — the bare FTS5 query's plan. A second statement lists every match's
+ * id (cheap: no ranking) for the total and the facet counts, which are
+ * counted in memory. Newest first: the ids are filtered and ordered in
+ * memory, and the page is looked up by id.
  */
 export async function searchPostmortems(request: SearchRequest): Promise<SearchResponse> {
   const started = performance.now();
@@ -38,10 +46,10 @@ export async function searchPostmortems(request: SearchRequest): Promise<SearchR
   const offset = (request.page - 1) * request.perPage;
 
   let rankedRows: PageRow[] | null = null;
-  if (match && isRanked && !hasFilters(request.filters)) {
-    rankedRows = await guarded(match, () => findRankedPage(db, match, offset, request.perPage));
+  if (match && isRanked) {
+    rankedRows = (await guarded(match, () => findRankedPage(db, { match, filters: request.filters, offset, limit: request.perPage }))) ?? [];
   }
-  const found = await findMatches(db, { match, excludeOnly, isRanked: isRanked && rankedRows === null });
+  const found = await findMatches(db, { match, excludeOnly });
   const cache = await getFacetCache(db, found.mark);
   const candidates: FacetRecord[] = [];
   if (found.ids) {
@@ -58,9 +66,8 @@ export async function searchPostmortems(request: SearchRequest): Promise<SearchR
   if (rankedRows) {
     results = toResults(rankedRows, (id) => cache.records[id], match, cache.labels);
   } else {
-    // Ranked ids arrive best first and filtering keeps their order; otherwise by date or by last save.
     const order = request.sort === "updated" ? byUpdateDescending : byDateDescending;
-    const page = (isRanked ? passing.slice(0, offset + request.perPage) : firstK(passing, offset + request.perPage, order)).slice(offset);
+    const page = firstK(passing, offset + request.perPage, order).slice(offset);
     const rows = new Map((await loadPage(db, page.map((record) => record.id), match)).map((row) => [Number(row.id), row]));
     const records = new Map(page.map((record) => [record.id, record]));
     results = toResults(
@@ -113,7 +120,7 @@ async function findCompletions(db: Db, prefixes: string[]): Promise<Map<string, 
 
 type Matches = {
   mark: IndexMark;
-  /** Ids of the matches (best first when ranked), or null when the query has no words (everything matches). */
+  /** Ids of the matches, or null when the query has no words (everything matches). */
   ids: number[] | null;
   /** Ids to leave out, for a query that only excludes (`-word`). */
   excluded: Set<number> | null;
@@ -134,17 +141,15 @@ async function guarded<T>(expression: string, run: () => Promise<T>): Promise<T 
   }
 }
 
-/** Every match's id packed into one row (best first when ranked), with the index's high-water mark. */
-async function findMatches(db: Db, options: { match: string | null; excludeOnly: string | null; isRanked: boolean }): Promise<Matches> {
-  const { match, excludeOnly, isRanked } = options;
+/** Every match's id packed into one row, with the index's high-water mark. No ranking: a doclist scan. */
+async function findMatches(db: Db, options: { match: string | null; excludeOnly: string | null }): Promise<Matches> {
+  const { match, excludeOnly } = options;
   const expression = match ?? excludeOnly;
   const markOnly = async () => readMark((await db.$queryRawUnsafe<{ seq: unknown; deletions: unknown }[]>(`SELECT ${INDEX_MARK_COLUMNS}`))[0]);
   if (expression === null) return { mark: await markOnly(), ids: null, excluded: null };
-  const ids = isRanked ? `json_group_array("rowid" ORDER BY "rank")` : `json_group_array("rowid")`;
   const row = await guarded(expression, async () => {
     const [found] = await db.$queryRawUnsafe<{ ids: string; seq: unknown; deletions: unknown }[]>(
-      `SELECT ${ids} AS "ids", ${INDEX_MARK_COLUMNS}
-       FROM "SearchIndex" WHERE "SearchIndex" MATCH ? ${isRanked ? `AND "rank" MATCH '${BM25}'` : ""}`,
+      `SELECT json_group_array("rowid") AS "ids", ${INDEX_MARK_COLUMNS} FROM "SearchIndex" WHERE "SearchIndex" MATCH ?`,
       expression,
     );
     return found;
@@ -164,27 +169,62 @@ const snippetColumns = SNIPPET_FIELDS.map(
   (field) => `snippet("SearchIndex", ${SEARCH_FIELDS.indexOf(field)}, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "snippet_${field}"`,
 ).join(", ");
 
+type PageRow = { id: unknown; slug: string; title: string; summary: string; titleMarked?: string | null } & Record<string, unknown>;
+
 /**
- * One page of the best matches, not archived, with snippets: FTS5 ranks
- * internally and stops after the page (the plan is the bare query's,
- * `SCAN SearchIndex VIRTUAL TABLE INDEX …r…`, no temporary b-tree; CROSS JOIN
- * keeps the index as the outer loop, so the status check runs only for rows
- * on their way out).
+ * The filters as SQL over the search document `d`, with the same meaning as
+ * applyFilters in memory (a data-access test holds the two together).
  */
-async function findRankedPage(db: Db, match: string, offset: number, limit: number): Promise<PageRow[]> {
+function filterConditions(filters: SearchFilters): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const list = (values: readonly unknown[]) => {
+    params.push(...values);
+    return values.map(() => "?").join(", ");
+  };
+  const anyOf = (column: string, values: readonly string[]) => `EXISTS (SELECT 1 FROM json_each(d."${column}") WHERE "value" IN (${list(values)}))`;
+  conditions.push(filters.status.length ? `d."status" IN (${list(filters.status)})` : `d."status" <> 'archived'`);
+  if (filters.severity.length) {
+    const named = filters.severity.filter((value) => value !== "none");
+    const either = [...(named.length ? [`d."severity" IN (${list(named)})`] : []), ...(filters.severity.includes("none") ? [`d."severity" IS NULL`] : [])];
+    conditions.push(`(${either.join(" OR ")})`);
+  }
+  if (filters.service.length) conditions.push(anyOf("services", filters.service));
+  if (filters.tag.length) conditions.push(anyOf("tags", filters.tag));
+  if (filters.factor.length) conditions.push(anyOf("factorCategories", filters.factor));
+  if (filters.action.length) {
+    const named = filters.action.filter((value) => value !== "none");
+    const either = [...(named.length ? [anyOf("actionStatuses", named)] : []), ...(filters.action.includes("none") ? [`d."actionStatuses" = '[]'`] : [])];
+    conditions.push(`(${either.join(" OR ")})`);
+  }
+  if (filters.from) conditions.push(`d."day" >= ${list([filters.from])}`);
+  if (filters.to) conditions.push(`d."day" <= ${list([filters.to])}`);
+  return { sql: conditions.join(" AND "), params };
+}
+
+/**
+ * One page of the best matches that pass the filters, with snippets: FTS5
+ * ranks internally and hands rows over best first (the plan is the bare
+ * query's, `SCAN SearchIndex VIRTUAL TABLE INDEX …r…`, no temporary b-tree),
+ * CROSS JOIN keeps it the outer loop, so the filters are checked on each row
+ * on its way out and the scan stops once the page is full.
+ */
+async function findRankedPage(db: Db, options: { match: string; filters: SearchFilters; offset: number; limit: number }): Promise<PageRow[]> {
+  const filter = filterConditions(options.filters);
   return db.$queryRawUnsafe<PageRow[]>(
     `SELECT "SearchIndex"."rowid" AS "id", p."slug", p."title", p."summary",
             highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippetColumns}
-     FROM "SearchIndex" CROSS JOIN "Postmortem" p ON p."id" = "SearchIndex"."rowid"
-     WHERE "SearchIndex" MATCH ? AND "SearchIndex"."rank" MATCH '${BM25}' AND p."status" <> 'archived'
+     FROM "SearchIndex"
+       CROSS JOIN "SearchDocument" d ON d."id" = "SearchIndex"."rowid"
+       CROSS JOIN "Postmortem" p ON p."id" = "SearchIndex"."rowid"
+     WHERE "SearchIndex" MATCH ? AND "SearchIndex"."rank" MATCH '${BM25}' AND ${filter.sql}
      ORDER BY "SearchIndex"."rank" LIMIT ? OFFSET ?`,
-    match,
-    limit,
-    offset,
+    options.match,
+    ...filter.params,
+    options.limit,
+    options.offset,
   );
 }
-
-type PageRow = { id: unknown; slug: string; title: string; summary: string; titleMarked?: string | null } & Record<string, unknown>;
 
 /** The rows of the postmortems with these ids, with the title and each field highlighted when there are words. */
 async function loadPage(db: Db, ids: number[], match: string | null): Promise<PageRow[]> {
