@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctWords, MAX_LISTED_WORD, wordsOf } from "./words";
+import { distinctWords, MAX_LISTED_WORD, unknownWords, wordsOf } from "./words";
 
 describe("wordsOf", () => {
   it("splits on anything but letters and digits, folding case and accents", () => {
@@ -12,5 +12,11 @@ describe("distinctWords", () => {
   it("keeps each word once, drops one-letter words, bare numbers and very long tokens", () => {
     const long = "x".repeat(MAX_LISTED_WORD + 1);
     expect(distinctWords(["a cache, the Cache", `2024 ${long} v2`])).toEqual(["cache", "the", "v2"]);
+  });
+});
+
+describe("unknownWords", () => {
+  it("lists each listed word the known set lacks, once", () => {
+    expect(unknownWords(["Cache cache stampede", "a stampede of 42 requests"], new Set(["cache", "of"]))).toEqual(["stampede", "requests"]);
   });
 });

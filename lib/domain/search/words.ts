@@ -27,13 +27,26 @@ export function wordsOf(text: string): string[] {
 /** Longest word kept in the word list: longer "words" are hashes, ids and base64 noise nobody types. */
 export const MAX_LISTED_WORD = 40;
 
+const isListed = (word: string) => word.length >= 2 && word.length <= MAX_LISTED_WORD && !ALL_DIGITS.test(word);
+
 /** The distinct words of some texts worth offering as completions (2–40 characters, not all digits). */
 export function distinctWords(texts: string[]): string[] {
   const seen = new Set<string>();
   for (const text of texts) {
     for (const word of wordsOf(text)) {
-      if (word.length >= 2 && word.length <= MAX_LISTED_WORD && !ALL_DIGITS.test(word)) seen.add(word);
+      if (isListed(word)) seen.add(word);
     }
   }
   return [...seen];
+}
+
+/** The words of some texts worth offering as completions that `known` does not have yet (each once). */
+export function unknownWords(texts: string[], known: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (const word of wordsOf(text)) {
+      if (!known.has(word) && !found.has(word) && isListed(word)) found.add(word);
+    }
+  }
+  return [...found];
 }

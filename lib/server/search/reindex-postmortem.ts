@@ -1,5 +1,6 @@
 import "server-only";
-import { completionWordsOf, searchDocumentOf } from "@/lib/domain/search/search-document";
+import { searchDocumentOf } from "@/lib/domain/search/search-document";
+import { unknownWords } from "@/lib/domain/search/words";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import type { Prisma } from "../generated/prisma/client";
 import { INSERT_WORDS_SQL, documentRow, upsertDocumentsSql } from "./sql";
@@ -34,7 +35,7 @@ export async function reindexPostmortem(tx: Executor, postmortemId: number, docu
   const doc = searchDocumentOf(document);
   await tx.$executeRawUnsafe(upsertDocumentsSql(1), ...documentRow(postmortemId, null, doc));
   if (!hasReadWords) await readKnownWords(tx);
-  const newWords = completionWordsOf(doc).filter((word) => !knownWords.has(word));
+  const newWords = unknownWords(Object.values(doc.text), knownWords);
   if (newWords.length === 0) return;
   await tx.$executeRawUnsafe(INSERT_WORDS_SQL, JSON.stringify(newWords));
   if (knownWords.size + newWords.length > MAX_KNOWN_WORDS) knownWords.clear();
