@@ -40,58 +40,84 @@ export function stepOfField(path: string): StepId {
   return "overview";
 }
 
-type Check = { missing: string | null; filled: boolean };
-const need = (ok: boolean, advice: string): Check => ({ missing: ok ? null : advice, filled: ok });
+/** Stable ids of the checklist items: `hindsight check --json` reports them as rules. */
+export const CHECKLIST_IDS = [
+  "severity",
+  "summary",
+  "services",
+  "incident-date",
+  "timezone",
+  "impact-described",
+  "impact-quantified",
+  "timeline-started",
+  "impact-start",
+  "detection",
+  "resolution",
+  "trigger",
+  "root-cause",
+  "contributing-factor",
+  "corrective-action",
+  "action-owners",
+  "action-due-dates",
+  "went-well",
+  "went-wrong",
+  "lucky",
+] as const;
+export type ChecklistId = (typeof CHECKLIST_IDS)[number];
+
+type Check = { id: ChecklistId; missing: string | null; filled: boolean };
+const need = (id: ChecklistId, ok: boolean, advice: string): Check => ({ id, missing: ok ? null : advice, filled: ok });
 
 function checksFor(step: StepId, doc: PostmortemDraft): Check[] {
   switch (step) {
     case "overview": {
       const hasFigure = Object.values(doc.impactFigures).some((value) => value !== null);
       return [
-        need(doc.severity !== null, "Choose a severity"),
-        need(doc.summary.trim() !== "", "Write a short summary of what happened"),
-        need(doc.services.length > 0, "Name the affected services"),
-        need(doc.incidentDate !== null, "Set the date the incident began"),
-        need(doc.timezone !== null, "Choose the time zone the timeline is told in"),
-        need(doc.impact.trim() !== "" || hasFigure, "Describe the impact"),
-        need(hasFigure, "Quantify the impact with at least one figure"),
+        need("severity", doc.severity !== null, "Choose a severity"),
+        need("summary", doc.summary.trim() !== "", "Write a short summary of what happened"),
+        need("services", doc.services.length > 0, "Name the affected services"),
+        need("incident-date", doc.incidentDate !== null, "Set the date the incident began"),
+        need("timezone", doc.timezone !== null, "Choose the time zone the timeline is told in"),
+        need("impact-described", doc.impact.trim() !== "" || hasFigure, "Describe the impact"),
+        need("impact-quantified", hasFigure, "Quantify the impact with at least one figure"),
       ];
     }
     case "timeline": {
       const kinds = new Set(doc.timeline.map((event) => event.kind));
       return [
-        need(doc.timeline.length > 0, "Add the first event of the timeline"),
-        need(kinds.has("impact_start") || kinds.has("trigger"), "Add when the impact started (or what triggered it)"),
-        need(kinds.has("detected") || kinds.has("alert"), "Add when the incident was detected"),
-        need(kinds.has("resolved") || kinds.has("mitigated"), "Add when the incident was mitigated or resolved"),
+        need("timeline-started", doc.timeline.length > 0, "Add the first event of the timeline"),
+        need("impact-start", kinds.has("impact_start") || kinds.has("trigger"), "Add when the impact started (or what triggered it)"),
+        need("detection", kinds.has("detected") || kinds.has("alert"), "Add when the incident was detected"),
+        need("resolution", kinds.has("resolved") || kinds.has("mitigated"), "Add when the incident was mitigated or resolved"),
       ];
     }
     case "root-cause":
       return [
-        need(doc.rootCause.trigger.trim() !== "", "Describe the trigger: the change or event that set it off"),
+        need("trigger", doc.rootCause.trigger.trim() !== "", "Describe the trigger: the change or event that set it off"),
         need(
+          "root-cause",
           doc.rootCause.narrative.trim() !== "" || doc.rootCause.whys.length > 0,
           "Explain the root cause, or ask \"why?\" until you reach it",
         ),
       ];
     case "factors":
-      return [need(doc.contributingFactors.length > 0, "Add at least one contributing factor")];
+      return [need("contributing-factor", doc.contributingFactors.length > 0, "Add at least one contributing factor")];
     case "actions": {
       const withoutOwner = doc.correctiveActions.filter((action) => !action.owner?.trim()).length;
       const withoutDue = doc.correctiveActions.filter((action) => !action.dueDate).length;
       const hasActions = doc.correctiveActions.length > 0;
       // With no actions, "every action has an owner" is vacuously true: it must not make the step look started.
       return [
-        need(hasActions, "Add at least one corrective action"),
-        { ...need(withoutOwner === 0, `Give ${plural(withoutOwner, "action")} an owner`), filled: hasActions && withoutOwner === 0 },
-        { ...need(withoutDue === 0, `Give ${plural(withoutDue, "action")} a due date`), filled: hasActions && withoutDue === 0 },
+        need("corrective-action", hasActions, "Add at least one corrective action"),
+        { ...need("action-owners", withoutOwner === 0, `Give ${plural(withoutOwner, "action")} an owner`), filled: hasActions && withoutOwner === 0 },
+        { ...need("action-due-dates", withoutDue === 0, `Give ${plural(withoutDue, "action")} a due date`), filled: hasActions && withoutDue === 0 },
       ];
     }
     case "lessons":
       return [
-        need(doc.lessons.wentWell.trim() !== "", "Note what went well"),
-        need(doc.lessons.wentWrong.trim() !== "", "Note what went wrong"),
-        need(doc.lessons.lucky.trim() !== "", "Note where you got lucky"),
+        need("went-well", doc.lessons.wentWell.trim() !== "", "Note what went well"),
+        need("went-wrong", doc.lessons.wentWrong.trim() !== "", "Note what went wrong"),
+        need("lucky", doc.lessons.lucky.trim() !== "", "Note where you got lucky"),
       ];
     case "review":
       return [];
@@ -100,6 +126,15 @@ function checksFor(step: StepId, doc: PostmortemDraft): Check[] {
 
 function plural(count: number, noun: string): string {
   return count === 1 ? `1 ${noun}` : `${count} ${noun}s`;
+}
+
+export type OpenCheck = { step: StepId; id: ChecklistId; advice: string };
+
+/** The checklist items a draft still misses, step by step: what the Review step lists, for `hindsight check`. */
+export function listOpenChecks(doc: PostmortemDraft): OpenCheck[] {
+  return STEP_IDS.flatMap((step) =>
+    checksFor(step, doc).flatMap((check) => (check.missing ? [{ step, id: check.id, advice: check.missing }] : [])),
+  );
 }
 
 /** Reports every step's state for a draft and the field errors found by validation. */
