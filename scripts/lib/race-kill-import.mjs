@@ -1,0 +1,139 @@
+// kill -9 of the server in the middle of a bulk import: afterwards the file
+// must pass SQLite's integrity check and every postmortem in it must be whole
+// (its revision, its search document, as many child rows as its snapshot),
+// every import that was acknowledged must be there, and a new server must
+// serve the file as if nothing happened.
+import Database from "better-sqlite3";
+import { request, startServer, waitUntilAnswering } from "./server-process.mjs";
+
+/** A large Markdown postmortem (~150 kB: hundreds of timeline lines, many sections), different per `n`. */
+export function bigMarkdown(n, { events = 300, sections = 20 } = {}) {
+  const timeline = Array.from({ length: events }, (_, i) => {
+    const minutes = i % 1440;
+    const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+    return `- **${time}** Import ${n}, event ${i}: the payment queue consumer lagged by ${i * 3} messages while the broker rebalanced partitions.`;
+  });
+  const extra = Array.from(
+    { length: sections },
+    (_, i) => `## Appendix ${i + 1}\n\n${`Notes ${n}.${i} on queue depth, consumer lag and broker partition balance during the rebalance. `.repeat(20)}`,
+  );
+  return [
+    `# Payment queue stalled during broker rebalance (import ${n})`,
+    "",
+    `Queue consumers stalled for 40 minutes while the broker rebalanced. Import ${n} of the crash test.`,
+    "",
+    "## Timeline",
+    "",
+    "All times UTC.",
+    "",
+    "### Thu, 14 Mar 2024",
+    "",
+    ...timeline,
+    "",
+    "## Root cause",
+    "",
+    "Rebalancing moved every partition at once, so every consumer restarted together.",
+    "",
+    "## Contributing factors",
+    "",
+    "- Rebalances were not staggered.",
+    "- Consumer lag had no alert.",
+    "",
+    "## Corrective actions",
+    "",
+    "- [ ] Stagger partition moves — Owner: Platform team",
+    "- [ ] Alert on consumer lag over five minutes",
+    "",
+    ...extra,
+  ].join("\n");
+}
+
+/** Every way a postmortem row could be half-written, as SQL over the whole file: one row per problem. */
+const INCOMPLETE_POSTMORTEMS = `
+  WITH latest AS (
+    SELECT p.id, p.slug, p.version, r.snapshot
+    FROM Postmortem p LEFT JOIN Revision r ON r.postmortemId = p.id AND r.version = p.version
+  )
+  SELECT slug, 'no revision for its current version' AS problem FROM latest WHERE snapshot IS NULL
+  UNION ALL
+  SELECT slug, 'no search document' FROM latest l WHERE NOT EXISTS (SELECT 1 FROM SearchDocument s WHERE s.id = l.id)
+  UNION ALL
+  SELECT slug, 'child rows differ from its snapshot' FROM latest l WHERE snapshot IS NOT NULL AND (
+       (SELECT count(*) FROM TimelineEvent c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.timeline')
+    OR (SELECT count(*) FROM PostmortemService c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.services')
+    OR (SELECT count(*) FROM PostmortemTag c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.tags')
+    OR (SELECT count(*) FROM PostmortemAuthor c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.authors')
+    OR (SELECT count(*) FROM Why c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.rootCause.whys')
+    OR (SELECT count(*) FROM ContributingFactor c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.contributingFactors')
+    OR (SELECT count(*) FROM CorrectiveAction c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.correctiveActions')
+    OR (SELECT count(*) FROM Section c WHERE c.postmortemId = l.id) != json_array_length(snapshot, '$.sections'))
+`;
+
+/** Opens the file after the crash (as the next server would: recovering the WAL) and lists what is wrong with it. */
+export function inspectAfterCrash(file) {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    return {
+      integrity: db.pragma("integrity_check", { simple: true }),
+      foreignKeyProblems: db.pragma("foreign_key_check").length,
+      incomplete: db.prepare(INCOMPLETE_POSTMORTEMS).all(),
+      slugs: new Set(db.prepare("SELECT slug FROM Postmortem").pluck().all()),
+      revisions: db.prepare("SELECT count(*) FROM Revision").pluck().get(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export async function killDuringImport({ port, file, checks, imports = 16, killAfter = 4 }) {
+  const env = { DATABASE_URL: `file:${file}` };
+  const server = startServer({ port, env });
+  await waitUntilAnswering(server);
+  const acknowledged = [];
+  let killed = false;
+  const outcomes = await Promise.all(
+    Array.from({ length: imports }, async (_, n) => {
+      const response = await request(`${server.url}/api/import?create=1&fileName=crash-${n}.md`, {
+        method: "POST",
+        headers: { "content-type": "text/markdown" },
+        body: bigMarkdown(n),
+      });
+      if (response.status === 201) {
+        acknowledged.push(response.body.document.slug);
+        // SIGKILL: no handler runs, no transaction gets to finish or roll back.
+        if (acknowledged.length === killAfter && !killed) {
+          killed = true;
+          server.kill("SIGKILL");
+        }
+      }
+      return response.status;
+    }),
+  );
+  await server.exited;
+  checks.check("kill -9 landed while imports were still in flight", killed && outcomes.includes(0), `${acknowledged.length} acknowledged, ${outcomes.filter((s) => s === 0).length} cut off`);
+
+  const after = inspectAfterCrash(file);
+  checks.check("after kill -9: PRAGMA integrity_check is ok", after.integrity === "ok", after.integrity);
+  checks.check("after kill -9: no foreign key points nowhere", after.foreignKeyProblems === 0, `${after.foreignKeyProblems} problems`);
+  checks.check(
+    "after kill -9: every postmortem is whole (revision, search document, children as in its snapshot)",
+    after.incomplete.length === 0,
+    after.incomplete.length ? after.incomplete.slice(0, 3).map((row) => `${row.slug}: ${row.problem}`).join("; ") : `${after.slugs.size} postmortems checked`,
+  );
+  const lost = acknowledged.filter((slug) => !after.slugs.has(slug));
+  checks.check("after kill -9: every acknowledged import is stored", lost.length === 0, lost.length ? `lost ${lost.join(", ")}` : `${acknowledged.length} of ${acknowledged.length}`);
+
+  const restarted = startServer({ port, env });
+  try {
+    await waitUntilAnswering(restarted);
+    const health = await request(`${restarted.url}/api/health`);
+    const list = await request(`${restarted.url}/api/postmortems?perPage=100`);
+    checks.check(
+      "after kill -9: a new server on the file is healthy and lists every stored postmortem",
+      health.status === 200 && list.status === 200 && list.body.total === after.slugs.size,
+      `health ${health.status}, listed ${list.body?.total} of ${after.slugs.size}`,
+    );
+  } finally {
+    await restarted.stop();
+  }
+}

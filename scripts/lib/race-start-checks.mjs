@@ -1,0 +1,87 @@
+// Starting the production server wrong: a bad setting must stop it with a
+// message naming the variable (and it must never serve), and a database that
+// was never migrated must be reported as such, not as a crash.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { jsonRequest, request, startServer, waitUntilAnswering } from "./server-process.mjs";
+import { root } from "./steps.mjs";
+
+/** Bad settings and the start of the message each must produce. */
+export const BAD_SETTINGS = [
+  { env: { DATABASE_URL: "postgres://db.internal/hindsight" }, expect: "DATABASE_URL must be a SQLite file URL" },
+  { env: { HINDSIGHT_BUSY_TIMEOUT_MS: "soon" }, expect: "HINDSIGHT_BUSY_TIMEOUT_MS must be a whole number of milliseconds" },
+  { env: { HINDSIGHT_LOG_LEVEL: "verbose" }, expect: "HINDSIGHT_LOG_LEVEL must be one of debug, info, warn, error" },
+  { env: { HINDSIGHT_PUBLIC_URL: "postmortems.example.com" }, expect: "HINDSIGHT_PUBLIC_URL must be an absolute http(s) URL" },
+];
+
+const START_LIMIT_MS = 30_000;
+
+/** Starts a server with one bad setting, polling it until it exits: it must exit non-zero, say why, and never answer 200. */
+async function startWithBadSetting({ port, setting, checks }) {
+  const server = startServer({ port, env: setting.env });
+  const startedAt = Date.now();
+  const answers = [];
+  let exit;
+  server.exited.then((result) => (exit = result));
+  while (!exit && Date.now() - startedAt < START_LIMIT_MS) {
+    const response = await request(`${server.url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    if (response.status !== 0) answers.push(response.status);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!exit) await server.stop("SIGKILL");
+  const name = Object.keys(setting.env)[0];
+  checks.check(
+    `bad ${name}: next start exits non-zero within ${START_LIMIT_MS / 1000} s`,
+    exit && exit.code !== 0 && exit.code !== null,
+    exit ? `exit ${exit.code} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s` : "still running",
+  );
+  checks.check(`bad ${name}: stderr names the variable and what it expects`, server.stderr.includes(setting.expect), server.stderr.trim().split("\n").find((line) => line.includes(name)) ?? server.stderr.slice(0, 200));
+  checks.check(`bad ${name}: the server never served a request`, !answers.includes(200), answers.length ? `answers ${answers.join(",")}` : "no answers");
+}
+
+/** `npm start`'s own check (scripts/check-config.ts), which runs before migrating: every bad setting at once. */
+function checkConfigScript({ checks }) {
+  const env = Object.assign({}, process.env, ...BAD_SETTINGS.map((setting) => setting.env), { PORT: "99999" });
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "check-config.ts")], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+  });
+  const missing = [...BAD_SETTINGS.map((setting) => setting.expect), "PORT must be"].filter((text) => !result.stderr.includes(text));
+  checks.check("npm start's settings check exits 1 naming every bad variable (PORT too)", result.status === 1 && missing.length === 0, missing.length ? `missing: ${missing.join("; ")}` : `exit ${result.status}`);
+}
+
+export async function checkBadSettings({ ports, checks }) {
+  await Promise.all(BAD_SETTINGS.map((setting, i) => startWithBadSetting({ port: ports[i], setting, checks })));
+  checkConfigScript({ checks });
+}
+
+/** A server on a database file nobody migrated: health says so, the API answers 503 with the fix, pages show it, nothing is written. */
+export async function checkUnmigratedDatabase({ port, dir, checks }) {
+  const file = path.join(dir, "unmigrated.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  const server = startServer({ port, env: { DATABASE_URL: `file:${file}` } });
+  try {
+    await waitUntilAnswering(server);
+    const health = await request(`${server.url}/api/health`);
+    checks.check("unmigrated database: /api/health answers 503 with the pending migrations", health.status === 503 && health.body?.migrations?.pending?.length > 0, `${health.status} ${health.body?.message ?? ""}`);
+    const list = await request(`${server.url}/api/postmortems`);
+    checks.check(
+      "unmigrated database: the API answers 503 UNAVAILABLE saying to run npm run db:migrate",
+      list.status === 503 && list.body?.error?.code === "UNAVAILABLE" && /db:migrate/.test(list.body?.error?.message ?? ""),
+      `${list.status} ${JSON.stringify(list.body).slice(0, 160)}`,
+    );
+    const create = await jsonRequest(`${server.url}/api/postmortems`, "POST", { title: "Written to an unmigrated database" });
+    checks.check("unmigrated database: a create answers 503, not 500", create.status === 503, `${create.status}`);
+    const page = await request(`${server.url}/`);
+    checks.check(
+      "unmigrated database: the library page explains it (not migrated, npm run db:migrate) instead of a bare crash",
+      page.status >= 500 && typeof page.body === "string" && page.body.includes("npm run db:migrate"),
+      `${page.status}`,
+    );
+    checks.check("unmigrated database: the server is still running afterwards", (await request(`${server.url}/api/health`)).status === 503);
+  } finally {
+    await server.stop();
+  }
+}
