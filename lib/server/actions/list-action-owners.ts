@@ -1,0 +1,17 @@
+import "server-only";
+import { getDb } from "../db";
+
+/** Most owners the filter offers; past this the list would be no use as a select anyway. */
+export const MAX_OWNERS = 1000;
+
+/** Every named owner of an action in a postmortem that is not archived, alphabetically. */
+export async function listActionOwners(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.$queryRawUnsafe<{ owner: string }[]>(
+    `SELECT DISTINCT a.owner AS owner FROM CorrectiveAction a JOIN Postmortem p ON p.id = a.postmortemId
+     WHERE p.status != 'archived' AND a.owner IS NOT NULL AND trim(a.owner) != ''
+     ORDER BY a.owner COLLATE NOCASE LIMIT ?`,
+    MAX_OWNERS,
+  );
+  return rows.map((row) => row.owner);
+}
