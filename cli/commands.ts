@@ -7,13 +7,14 @@ import { UsageError } from "./usage-error";
 import { runExport, runRender, type ExportFlags } from "./export-commands";
 import { runReindex, runSearch, runSeed, type SearchFlags } from "./search-commands";
 import { runImport, runParse } from "./import-commands";
+import { runCheck } from "./check-commands";
 
 export { UsageError };
 
-export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import"];
+export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import", "check"];
 
 /** Commands that never open the database (so they need none, and never migrate one). */
-export const COMMANDS_WITHOUT_DATABASE = ["render", "parse"];
+export const COMMANDS_WITHOUT_DATABASE = ["render", "parse", "check"];
 
 type Invocation = {
   values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean } & ExportFlags & SearchFlags;
@@ -39,6 +40,9 @@ Commands:
                                      (no database needed; "-" reads stdin)
   import FILE… [--author NAME]       Create one postmortem per Markdown or text file; prints each slug and its
                                      warning count (a file that fails is reported, the others are still imported)
+  check FILE… [--json]              Check Markdown or text postmortems for blaming language and missing pieces:
+                                     prints each finding with its line (exit 1 when any blaming language is found,
+                                     so a blog's CI can run it; no database needed)
   search "WORDS" [search options]    Search the library as the web page does (ranked, highlighted, with facet counts)
   seed --synthetic N                 Add N realistic synthetic postmortems (load tests, benchmarks)
   reindex                            Rebuild the search index from the stored postmortems
@@ -90,6 +94,8 @@ export async function runCommand(command: string, invocation: Invocation): Promi
       return runParse(invocation);
     case "import":
       return runImport(invocation);
+    case "check":
+      return runCheck(invocation);
     case "export":
       return runExport(invocation);
     case "search":
