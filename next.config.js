@@ -1,5 +1,14 @@
 // @ts-check
 
+const SECURITY_HEADERS = [
+  // Browsers must not guess a type: an uploaded Markdown file is never HTML.
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // For browsers that predate CSP's frame-ancestors.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 is a native module: load it from node_modules at run time.
@@ -10,6 +19,11 @@ const nextConfig = {
   typedRoutes: false,
   // `npm test` runs tsc over the whole project; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // Headers every answer carries, static assets included; the Content-Security-Policy
+  // needs a fresh nonce per page, so proxy.ts sets it (decision 013).
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
 };
 
 module.exports = nextConfig;

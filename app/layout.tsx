@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, so that Next.js can put this response's
+  // CSP nonce (set by proxy.ts) on its scripts; a prerendered page has none.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">
@@ -36,6 +40,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </Link>
               <Link href="/insights" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Insights
+              </Link>
+              <Link href="/actions" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+                Actions
               </Link>
               <Link href="/import" className="hover:text-zinc-900 dark:hover:text-zinc-100">
                 Import

@@ -55,6 +55,8 @@ const BUILD_INPUTS = [
   "lib",
   "public",
   "instrumentation.ts",
+  "instrumentation-client.ts",
+  "proxy.ts",
   "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
