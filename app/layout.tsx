@@ -32,7 +32,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-4 sm:px-6">
             <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
               <LogoMark />
-              Hindsight
+              {/* On the narrowest phones the mark alone leaves room for every nav link. */}
+              <span className="max-[430px]:sr-only">Hindsight</span>
             </Link>
             <nav aria-label="Main" className="flex items-center gap-3 text-sm text-zinc-600 sm:gap-5 dark:text-zinc-400">
               <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
