@@ -1,6 +1,14 @@
 /** Expected failures inside lib/, as values the edges turn into answers. */
 
-export type AppErrorCode = "NOT_FOUND" | "CONFLICT" | "INVALID" | "TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST";
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "INVALID"
+  | "TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "BAD_REQUEST"
+  /** The database cannot serve the request right now (busy, full, read-only, not migrated): HTTP 503. */
+  | "UNAVAILABLE";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -24,3 +32,10 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * Prefix of the digest an UNAVAILABLE error carries to a page's error
+ * boundary (app/error.tsx), followed by its message: production builds strip
+ * server error messages but keep digests.
+ */
+export const UNAVAILABLE_DIGEST_PREFIX = "hindsight-unavailable:";

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./config";
+import { rethrowDatabaseProblem } from "./database-errors";
 
 export type Db = PrismaClient;
 
@@ -17,14 +18,39 @@ export async function openDb(url: string, busyTimeoutMs: number): Promise<Db> {
   const file = databaseFile(url);
   mkdirSync(path.dirname(file), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: busyTimeoutMs });
-  const db = new PrismaClient({ adapter });
-  // WAL lets readers and one writer work at once; NORMAL sync is safe in WAL
-  // (no corruption on crash); the busy timeout makes writers queue, not fail.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  await db.$executeRawUnsafe(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
-  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  const db = withDatabaseProblems(new PrismaClient({ adapter }));
+  try {
+    // WAL lets readers and one writer work at once; NORMAL sync is safe in WAL
+    // (no corruption on crash); the busy timeout makes writers queue, not fail.
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    await db.$executeRawUnsafe(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  } catch (error) {
+    await db.$disconnect();
+    rethrowDatabaseProblem(error);
+  }
   return db;
+}
+
+/**
+ * Every query, in or out of a transaction, turns a problem with the file
+ * (locked, full, not migrated…) into its AppError (database-errors.ts), so
+ * API routes answer 503 with the reason and pages can show it. The extension
+ * changes no types, hence the cast back to PrismaClient.
+ */
+function withDatabaseProblems(client: PrismaClient): Db {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          rethrowDatabaseProblem(error);
+        }
+      },
+    },
+  }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { hindsightDb?: Promise<Db> };

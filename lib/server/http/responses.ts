@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, type AppErrorCode, isAppError } from "@/lib/domain/errors";
+import { databaseProblem } from "../database-errors";
 import { log } from "../log";
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
@@ -9,6 +10,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID: 422,
+  UNAVAILABLE: 503,
 };
 
 /** The API's error body: { error: { code, message, fields } }, plus extras such as `current` on a conflict. */
@@ -31,7 +33,12 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(request, context);
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error);
+      // Database problems usually arrive already mapped (see db.ts); transaction starts and commits do not.
+      const known = isAppError(error) ? error : databaseProblem(error);
+      if (known) {
+        if (known.code === "UNAVAILABLE") log.warn("Database unavailable", { method: request.method, url: request.url, error: known.cause ?? known });
+        return errorResponse(known);
+      }
       log.error("Unhandled API error", { method: request.method, url: request.url, error });
       return Response.json(
         { error: { code: "INTERNAL", message: "Something went wrong on our side. Try again; if it keeps happening, the server log has the details.", fields: {} } },

@@ -1,18 +1,18 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { slugCandidate, slugify } from "@/lib/domain/slug";
+import { randomUUID } from "node:crypto";
+import { slugify } from "@/lib/domain/slug";
 import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
+import { firstFreeSlug } from "./free-slug";
 import { toScalarColumns } from "./mapper";
 import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
-
-const MAX_SLUG_ATTEMPTS = 50;
 
 /**
  * Creates a postmortem and its first revision in one transaction. A slug given
  * by the caller must be free (CONFLICT otherwise); a slug derived from the
- * title gets a numeric suffix until it is unique.
+ * title gets the first free numeric suffix (`-2`, `-3`…).
  */
 export async function createPostmortem(options: {
   draft: PostmortemDraft;
@@ -20,30 +20,30 @@ export async function createPostmortem(options: {
 }): Promise<PostmortemDocument> {
   const { draft } = options;
   const db = await getDb();
-  const base = draft.slug ?? slugify(draft.title);
-  for (let attempt = 1; attempt <= MAX_SLUG_ATTEMPTS; attempt++) {
-    const slug = draft.slug ? draft.slug : slugCandidate(base, attempt);
-    try {
-      return await db.$transaction(async (tx) => {
-        // The insert is the transaction's first statement, so the write lock
-        // is taken (or waited for) up front rather than upgraded later.
-        const created = await tx.postmortem.create({
-          data: { slug, version: 1, ...toScalarColumns(draft) },
-        });
-        await replaceChildren(tx, created.id, draft);
-        return recordRevision(tx, created.id, {
-          authorName: options.authorName ?? UNKNOWN_AUTHOR,
-          summarize: () => "Created",
-        });
-      }, WRITE_TRANSACTION);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      if (draft.slug) {
-        throw new AppError("CONFLICT", `A postmortem with the slug "${slug}" already exists.`, {
-          fields: { slug: ["Already in use: choose another slug or leave it out to derive one"] },
-        });
+  try {
+    return await db.$transaction(async (tx) => {
+      // The insert is the transaction's first statement, so SQLite's write
+      // lock is taken (or waited for) up front, never upgraded from a read
+      // later. A derived slug starts as a placeholder no one else can hold and
+      // is chosen once the lock makes the choice safe from other writers.
+      const created = await tx.postmortem.create({
+        data: { slug: draft.slug ?? `creating-${randomUUID()}`, version: 1, ...toScalarColumns(draft) },
+      });
+      if (!draft.slug) {
+        await tx.postmortem.update({ where: { id: created.id }, data: { slug: await firstFreeSlug(tx, slugify(draft.title)) } });
       }
+      await replaceChildren(tx, created.id, draft);
+      return recordRevision(tx, created.id, {
+        authorName: options.authorName ?? UNKNOWN_AUTHOR,
+        summarize: () => "Created",
+      });
+    }, WRITE_TRANSACTION);
+  } catch (error) {
+    if (draft.slug && isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", `A postmortem with the slug "${draft.slug}" already exists.`, {
+        fields: { slug: ["Already in use: choose another slug or leave it out to derive one"] },
+      });
     }
+    throw error;
   }
-  throw new AppError("CONFLICT", `Could not find a free slug for "${base}".`);
 }
