@@ -8,16 +8,20 @@ import { runExport, runRender, type ExportFlags } from "./export-commands";
 import { runReindex, runSearch, runSeed, type SearchFlags } from "./search-commands";
 import { runImport, runParse } from "./import-commands";
 import { runCheck } from "./check-commands";
+import { runBackup, runRestore } from "./backup-commands";
 
 export { UsageError };
 
-export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import", "check"];
+export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import", "check", "backup", "restore"];
 
-/** Commands that never open the database (so they need none, and never migrate one). */
-export const COMMANDS_WITHOUT_DATABASE = ["render", "parse", "check"];
+/**
+ * Commands that never migrate the database: render, parse and check open none;
+ * backup and restore copy the file as it is, with their own connections.
+ */
+export const COMMANDS_WITHOUT_DATABASE = ["render", "parse", "check", "backup", "restore"];
 
 type Invocation = {
-  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean } & ExportFlags & SearchFlags;
+  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean; force?: boolean } & ExportFlags & SearchFlags;
   positionals: string[];
   out: NodeJS.WritableStream;
 };
@@ -46,6 +50,11 @@ Commands:
   search "WORDS" [search options]    Search the library as the web page does (ranked, highlighted, with facet counts)
   seed --synthetic N                 Add N realistic synthetic postmortems (load tests, benchmarks)
   reindex                            Rebuild the search index from the stored postmortems
+  backup FILE [--force]              Copy the database into FILE with SQLite's online backup (servers may keep
+                                     running); --force replaces an existing FILE
+  restore FILE                       Replace the database with a backup, after checking it is a sound Hindsight
+                                     database; the current one is kept as <db>.before-restore-<time>
+                                     (restart running servers afterwards)
 
 Export options:
   --format jekyll|hugo|none          front matter (default jekyll)
@@ -96,6 +105,10 @@ export async function runCommand(command: string, invocation: Invocation): Promi
       return runImport(invocation);
     case "check":
       return runCheck(invocation);
+    case "backup":
+      return runBackup(invocation);
+    case "restore":
+      return runRestore(invocation);
     case "export":
       return runExport(invocation);
     case "search":

@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
         to: { type: "string" },
         sort: { type: "string" },
         synthetic: { type: "string" },
+        force: { type: "boolean" },
       },
     });
     if (!COMMANDS_WITHOUT_DATABASE.includes(command)) await prepareDatabase();

@@ -7,12 +7,7 @@ import path from "node:path";
  * a fresh clone exactly like `npm start`.
  */
 export async function prepareDatabase(): Promise<void> {
-  const root = process.env.HINDSIGHT_ROOT ?? process.cwd();
-  const url = process.env.DATABASE_URL || "file:./data/hindsight.db";
-  // Anything but a file: URL is left as is for the config check to reject by name.
-  if (url.startsWith("file:")) process.env.DATABASE_URL = `file:${path.resolve(root, url.slice("file:".length))}`;
-  const { getConfig } = await import("@/lib/server/config");
-  getConfig();
+  const root = await pointDatabaseAtProject();
 
   const { checkHealth } = await import("@/lib/server/health");
   const health = await checkHealth({ root });
@@ -31,4 +26,15 @@ export async function prepareDatabase(): Promise<void> {
     const output = String((error as { stderr?: Buffer }).stderr ?? "");
     throw new Error(`Could not migrate the database at ${process.env.DATABASE_URL}:\n${output.trim()}`);
   }
+}
+
+/** Resolves a relative DATABASE_URL against the project folder and validates the settings; returns the project folder. */
+export async function pointDatabaseAtProject(): Promise<string> {
+  const root = process.env.HINDSIGHT_ROOT ?? process.cwd();
+  const url = process.env.DATABASE_URL || "file:./data/hindsight.db";
+  // Anything but a file: URL is left as is for the config check to reject by name.
+  if (url.startsWith("file:")) process.env.DATABASE_URL = `file:${path.resolve(root, url.slice("file:".length))}`;
+  const { getConfig } = await import("@/lib/server/config");
+  getConfig();
+  return root;
 }
