@@ -11,6 +11,13 @@ const configSchema = z.object({
     .trim()
     .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/hindsight.db")
     .default("file:./data/hindsight.db"),
+  // Read by `next start` (npm start passes it on); checked here so that a typo stops npm start with this message, not a stack trace.
+  PORT: z.coerce
+    .number({ error: "must be a port number from 1 to 65535" })
+    .int("must be a port number from 1 to 65535")
+    .min(1, "must be a port number from 1 to 65535")
+    .max(65535, "must be a port number from 1 to 65535")
+    .optional(),
   HINDSIGHT_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://postmortems.example.com" })
     .optional(),
@@ -26,6 +33,9 @@ const configSchema = z.object({
 });
 
 export type Config = z.output<typeof configSchema>;
+
+/** Every variable the settings read; .env.example must list each (a test checks it). */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
