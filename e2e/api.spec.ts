@@ -35,14 +35,14 @@ function isRecentIso(value: unknown): boolean {
 }
 
 test.describe("creating and reading", () => {
-  test("POST stores the full document and GET returns it unchanged", async ({ request }) => {
+  test("POST stores the full document and GET returns it unchanged", async ({ request, baseURL }) => {
     const input = fullDocument({ title: uniqueTitle("Full document") });
     const response = await request.post("/api/postmortems", { data: input });
     expect(response.status(), await response.text()).toBe(201);
     const created = (await response.json()) as Doc;
     const slug = slugOf(input.title as string);
     try {
-      expect(response.headers()["location"]).toBe(`/api/postmortems/${slug}`);
+      expect(response.headers()["location"]).toBe(new URL(`/api/postmortems/${slug}`, baseURL).href);
       expect(created).toEqual({
         ...input,
         slug,

@@ -50,13 +50,13 @@ test.describe("POST /api/import", () => {
     expect((await request.get(`/api/postmortems/${slug}`)).status()).toBe(404);
   });
 
-  test("?create=1 saves it: 201, its Location, and the stored document", async ({ request }) => {
+  test("?create=1 saves it: 201, its Location, and the stored document", async ({ request, baseURL }) => {
     const title = uniqueTitle("Import create");
     const response = await request.post("/api/import?create=1", { data: wikiPage(title), headers: { ...MARKDOWN, "x-hindsight-author": "Importer" } });
     expect(response.status(), await response.text()).toBe(201);
     const { document, warnings } = (await response.json()) as Imported;
     try {
-      expect(response.headers()["location"]).toBe(`/api/postmortems/${document.slug}`);
+      expect(response.headers()["location"]).toBe(new URL(`/api/postmortems/${document.slug}`, baseURL).href);
       expect(document).toMatchObject({ title, version: 1, timezone: "UTC" });
       expect(warnings).toHaveLength(2);
       expect(await getPostmortem(request, document.slug)).toEqual(document);

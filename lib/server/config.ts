@@ -20,6 +20,13 @@ const configSchema = z.object({
     .optional(),
   HINDSIGHT_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://postmortems.example.com" })
+    // Hindsight is served at the root of its host; a path here would make every absolute link wrong.
+    .refine(isBareOrigin, "must be an origin without a path, such as https://postmortems.example.com")
+    .optional(),
+  // Read X-Forwarded-Host/-Proto only when a proxy we run sets them (docs/decisions/013-public-url-behind-proxies.md).
+  HINDSIGHT_TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"], "must be 1 or 0")
+    .transform((value) => value === "1" || value === "true")
     .optional(),
   HINDSIGHT_BUSY_TIMEOUT_MS: z.coerce
     .number({ error: "must be a whole number of milliseconds" })
@@ -31,6 +38,13 @@ const configSchema = z.object({
     .enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error")
     .default("info"),
 });
+
+/** "https://h.example.com" or ".../" — not a path, query or fragment (a malformed URL is left to the url check). */
+function isBareOrigin(value: string): boolean {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || !["http:", "https:"].includes(url.protocol)) return true;
+  return url.pathname === "/" && !url.search && !url.hash;
+}
 
 export type Config = z.output<typeof configSchema>;
 

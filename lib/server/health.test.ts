@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
 
 giveTestFileFreshDatabase();
-const { checkHealth, shippedMigrations } = await import("./health");
+const { appVersion, checkHealth, shippedMigrations } = await import("./health");
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "hindsight-health-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -40,5 +40,12 @@ describe("shippedMigrations", () => {
     expect(names).toEqual([...names].sort());
     expect(names).not.toContain("migration_lock.toml");
     expect(shippedMigrations(scratch)).toEqual([]);
+  });
+});
+
+describe("appVersion", () => {
+  it("reads the version from package.json, and says unknown where there is none", () => {
+    expect(appVersion()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(appVersion(scratch)).toBe("unknown");
   });
 });

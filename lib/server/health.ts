@@ -1,5 +1,5 @@
 import "server-only";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "./db";
 
@@ -19,6 +19,16 @@ export function shippedMigrations(root = process.cwd()): string[] {
       .sort();
   } catch {
     return [];
+  }
+}
+
+/** The app's version from package.json, for monitors to tell deployments apart; "unknown" if it cannot be read. */
+export function appVersion(root = process.cwd()): string {
+  try {
+    const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version?: unknown };
+    return typeof version === "string" ? version : "unknown";
+  } catch {
+    return "unknown";
   }
 }
 

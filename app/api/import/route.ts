@@ -1,6 +1,7 @@
 import { parseMarkdown } from "@/lib/domain/markdown/import";
 import { importQuerySchema, MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 import { postmortemInputSchema } from "@/lib/schemas/postmortem";
+import { publicUrl } from "@/lib/server/http/public-origin";
 import { apiRoute, authorFrom } from "@/lib/server/http/responses";
 import { readTextBody } from "@/lib/server/http/text-body";
 import { importPostmortem } from "@/lib/server/postmortems/import-postmortem";
@@ -16,6 +17,7 @@ export const POST = apiRoute(async (request) => {
     return Response.json({ document: postmortemInputSchema.parse(document), warnings });
   }
   const { document, warnings } = await importPostmortem({ text, fileName, authorName: authorFrom(request) });
-  const location = new URL(`/api/postmortems/${document.slug}`, request.url);
-  return Response.json({ document, warnings }, { status: 201, headers: { location: location.pathname } });
+  // Absolute, at the name the client used (a proxy's public host, decision 013).
+  const location = publicUrl(request.headers, `/api/postmortems/${document.slug}`);
+  return Response.json({ document, warnings }, { status: 201, headers: { location } });
 });

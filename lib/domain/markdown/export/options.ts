@@ -27,6 +27,12 @@ export type ExportOptions = {
   includeAuthors: boolean;
   /** Applied in order, in the public variant only. */
   replacements: Replacement[];
+  /**
+   * Where Hindsight is reached ("https://postmortems.example.com"): an internal
+   * export's front matter links back to the postmortem there. The server sets
+   * it from the request (never a query parameter); a public export leaves it out.
+   */
+  hindsightOrigin?: string;
 };
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {

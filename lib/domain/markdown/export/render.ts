@@ -12,7 +12,7 @@ export function renderMarkdown(doc: PostmortemDocument, options: Partial<ExportO
   const shown = toPublicDocument(doc, resolved);
   const titleBlock = resolved.frontMatter === "none" ? renderTitleBlock(shown) : [];
   const body = [...titleBlock, ...TEMPLATES[resolved.template](shown, resolved)].filter((block) => block !== "").join("\n\n");
-  const frontMatter = renderFrontMatter(shown, resolved.frontMatter, body);
+  const frontMatter = renderFrontMatter(shown, resolved.frontMatter, body, hindsightUrl(doc, resolved));
   return [frontMatter, body].filter(Boolean).join("\n\n") + "\n";
 }
 
@@ -20,4 +20,10 @@ export function renderMarkdown(doc: PostmortemDocument, options: Partial<ExportO
 export function exportFileName(doc: PostmortemDocument, options: Partial<ExportOptions> = {}): string {
   const shown = toPublicDocument(doc, resolveExportOptions(options));
   return `${postDay(shown)}-${shown.slug}.md`;
+}
+
+/** The postmortem's page in Hindsight, for internal exports only: the public post must not point into an internal tool. */
+function hindsightUrl(doc: PostmortemDocument, options: ExportOptions): string | undefined {
+  if (options.isPublic || !options.hindsightOrigin) return undefined;
+  return new URL(`/postmortems/${encodeURIComponent(doc.slug)}`, options.hindsightOrigin).href;
 }

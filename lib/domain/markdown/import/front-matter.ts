@@ -13,7 +13,7 @@ import { readSeverity, readStatus, readZone, splitList } from "./vocabulary";
 export const FRONT_MATTER_SECTION = "Front matter";
 
 /** Keys blog engines need that mean nothing for a postmortem. */
-const IGNORED = new Set(["layout", "comments", "render_with_liquid", "toc", "share", "sitemap"]);
+const IGNORED = new Set(["layout", "comments", "render_with_liquid", "toc", "share", "sitemap", "hindsight_url"]);
 
 export type FrontMatterFacts = {
   /** The post's date ("2025-05-25 23:23:02 +0000" → 2025-05-25): the day times are read on when nothing better is known. */

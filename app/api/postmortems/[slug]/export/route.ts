@@ -1,6 +1,7 @@
 import { exportFileName, renderMarkdown } from "@/lib/domain/markdown/export";
 import { exportQueryOf, exportQuerySchema } from "@/lib/schemas/export";
 import { parseInput } from "@/lib/server/http/json-body";
+import { publicOrigin } from "@/lib/server/http/public-origin";
 import { apiRoute } from "@/lib/server/http/responses";
 import { getPostmortem } from "@/lib/server/postmortems";
 
@@ -11,7 +12,8 @@ type Context = { params: Promise<{ slug: string }> };
 /** One postmortem as a Markdown blog post: ?format=jekyll|hugo|none&template=blog|sre|short&timeline=list|table&public=1&authors=1&replace=TERM=WORD */
 export const GET = apiRoute<Context>(async (request, { params }) => {
   const { slug } = await params;
-  const options = parseInput(exportQuerySchema, exportQueryOf(new URL(request.url).searchParams), "export query");
+  const query = parseInput(exportQuerySchema, exportQueryOf(new URL(request.url).searchParams), "export query");
+  const options = { ...query, hindsightOrigin: publicOrigin(request.headers) };
   const doc = await getPostmortem({ slug });
   return new Response(renderMarkdown(doc, options), {
     headers: {
