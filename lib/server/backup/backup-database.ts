@@ -24,6 +24,7 @@ export async function copyDatabase({ from, to }: { from: string; to: string }): 
       // blocks no writer.
       progress: () => 0x7fffffff,
     });
+    asSingleFile(partial);
     renameSync(partial, to);
   } catch (error) {
     rmSync(partial, { force: true });
@@ -45,6 +46,18 @@ export async function backupDatabase({ to, force = false }: { to: string; force?
   if (!existsSync(path.dirname(target))) throw new AppError("BAD_REQUEST", `Cannot write ${to}: the folder ${path.dirname(target)} does not exist.`);
   await copyDatabase({ from, to: target });
   return { file: target, bytes: statSync(target).size, postmortems: countPostmortems(target) };
+}
+
+// The copy keeps the source's WAL mode, and a WAL file opened read-only
+// (by restore's check, or anyone's) leaves -wal and -shm files beside it. A
+// backup is one file: rollback journal mode. The app turns WAL back on when it opens it.
+function asSingleFile(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma("journal_mode = DELETE");
+  } finally {
+    db.close();
+  }
 }
 
 /** Postmortems in a database file (archived ones included), read without changing it. */

@@ -41,6 +41,8 @@ describe("backupDatabase and restoreDatabase", () => {
     const restored = await restoreDatabase({ from: backupFile, now: new Date("2026-11-23T10:00:00Z") });
     expect(restored).toMatchObject({ postmortems: 2, pendingMigrations: [] });
     expect(await titles()).toEqual(["Cache stampede", "Queue backlog"]);
+    // A backup stays one file, even after being opened to be checked.
+    expect(readdirSync(scratch)).toEqual(["library.db"]);
     // What was replaced is kept, whole.
     expect(restored.savedAs).toBe(`${databaseFile}.before-restore-2026-11-23T10-00-00Z`);
     const saved = new Database(restored.savedAs!, { readonly: true });
