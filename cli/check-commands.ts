@@ -18,13 +18,14 @@ export async function runCheck({ values, positionals, out, err = process.stderr 
   if (positionals.length === 0) throw new UsageError('check needs one or more FILE arguments (Markdown or text; "-" reads stdin)');
   const results: CheckedFile[] = [];
   for (const file of positionals) {
+    const label = file === "-" ? "<stdin>" : file;
     try {
-      results.push({ file, findings: await checkFile(file) });
+      results.push({ file: label, findings: await checkFile(file) });
     } catch (error) {
       const message = formatFailure(error).replace(/^hindsight: /, "").trimEnd();
       // The human report says it in its place; JSON on stdout is for machines, so people read it on stderr.
       if (values.json) err.write(`hindsight: ${message}\n`);
-      results.push({ file, error: message, findings: [] });
+      results.push({ file: label, error: message, findings: [] });
     }
   }
   out.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : formatCheckReport(results, painterFor(out)));

@@ -17,17 +17,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 type Run = { code: number | null; stdout: string; stderr: string };
 
 // An unusable database setting: check must never touch one.
-function hindsight(args: string[]): Promise<Run> {
+function hindsight(args: string[], input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: "postgres://nowhere/none", FORCE_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
+    if (input !== undefined) child.stdin?.end(input);
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
@@ -92,6 +93,7 @@ describe("npx hindsight check", () => {
   let json: Run;
   let clean: Run;
   let usage: Run;
+  let stdin: Run;
   beforeAll(async () => {
     mkdirSync(path.join(dir, "posts"));
     files = {
@@ -104,11 +106,12 @@ describe("npx hindsight check", () => {
       large: scratch("huge.md", "word ".repeat(1_100_000)),
     };
     const all = Object.values(files);
-    [human, json, clean, usage] = await Promise.all([
+    [human, json, clean, usage, stdin] = await Promise.all([
       hindsight(["check", ...all]),
       hindsight(["check", "--json", ...all]),
       hindsight(["check", files.clean]),
       hindsight(["check"]),
+      hindsight(["check", "-"], "# Renewal\n\nSarah forgot the renewal.\n"),
     ]);
   }, 90_000);
 
@@ -158,6 +161,11 @@ describe("npx hindsight check", () => {
     expect(missing).toEqual({ file: files.missing, error: `Cannot read ${files.missing}: no such file`, findings: [] });
     // Machines read stdout; people still see what could not be read.
     expect(json.stderr).toContain(`hindsight: Cannot read ${files.missing}: no such file\n`);
+  });
+
+  it('reads stdin for "-"', () => {
+    expect(stdin.code).toBe(1);
+    expect(stdin.stdout).toContain('<stdin>:3  named-person  ');
   });
 
   it("asks for at least one file (exit 2)", () => {
