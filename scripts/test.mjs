@@ -1,8 +1,9 @@
 // `npm test`: the whole suite, as CI runs it — lint, typecheck, unit and
-// data-access tests (Vitest), production build, end-to-end tests (Playwright).
+// data-access tests (Vitest), production build, end-to-end tests (Playwright),
+// race and crash tests against production servers (scripts/test-race.mjs).
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ensureBuild, ensureChromium, ensureDependencies, root, runBin, say } from "./lib/steps.mjs";
+import { ensureBuild, ensureChromium, ensureDependencies, root, run, runBin, say } from "./lib/steps.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const results = [];
@@ -40,6 +41,7 @@ try {
 }
 rmSync(path.join(reports, "vitest.json"), { force: true });
 rmSync(path.join(reports, "playwright.json"), { force: true });
+rmSync(path.join(reports, "race.json"), { force: true });
 
 step("Lint (eslint)", () => runBin("eslint", ["--max-warnings=0", "."]));
 step("Typecheck (tsc)", () => runBin("tsc", ["--noEmit"]));
@@ -48,12 +50,14 @@ step("Unit and data-access tests (vitest)", () =>
 );
 if (step("Production build (next build)", () => ensureBuild({ force: true }))) {
   step("End-to-end tests (playwright, Chromium)", () => runBin("playwright", ["test"]));
+  step("Race and crash tests (two servers on one database, kill -9, bad settings)", () => run(process.execPath, [path.join(root, "scripts", "test-race.mjs")]));
 }
 
 const unit = readJson(path.join(reports, "vitest.json"));
 const e2e = readJson(path.join(reports, "playwright.json"));
-const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + results.filter((r) => !r.ok && !/tests/.test(r.name)).length;
+const race = readJson(path.join(reports, "race.json"));
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0) + (race?.passed ?? 0);
+const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (race?.failed ?? 0) + results.filter((r) => !r.ok && !/tests/.test(r.name)).length;
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
 process.stdout.write("\nSummary\n");

@@ -37,7 +37,12 @@ async function raceCreates({ servers, file, title, count, round, checks }) {
     Array.from({ length: count }, (_, i) => jsonRequest(`${servers[i % 2].url}/api/postmortems`, "POST", sampleDocument({ title }))),
   );
   const statuses = responses.map((r) => r.status);
-  checks.check(`round ${round}: ${count} simultaneous creates of one title all answer 201`, statuses.every((s) => s === 201), tally(statuses));
+  const oddities = responses.filter((r) => r.status !== 201).map((r) => r.error ?? JSON.stringify(r.body).slice(0, 200));
+  checks.check(
+    `round ${round}: ${count} simultaneous creates of one title all answer 201`,
+    statuses.every((s) => s === 201),
+    [tally(statuses), ...new Set(oddities)].join("; "),
+  );
   const slugs = responses.filter((r) => r.status === 201).map((r) => r.body.slug);
   const distinct = new Set(slugs);
   checks.check(

@@ -98,7 +98,8 @@ export async function request(url, init = {}) {
     }
     return { status: response.status, body, headers: response.headers };
   } catch (error) {
-    return { status: 0, error: error.message };
+    // fetch says "fetch failed"; the cause says why (refused, reset, timed out).
+    return { status: 0, error: [error.message, error.cause?.code, error.cause?.message].filter(Boolean).join(": ") };
   }
 }
 
