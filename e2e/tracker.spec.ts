@@ -61,7 +61,7 @@ test.describe("GET /api/actions and PATCH /api/postmortems/{slug}/actions/{index
     await expectApiError(await request.patch(`/api/postmortems/${doc.slug}/actions/7`, { data: { status: "open", version: after.version } }), 404, "NOT_FOUND");
     await expectApiError(await request.patch(`/api/postmortems/${doc.slug}/actions/first`, { data: { status: "open", version: after.version } }), 404, "NOT_FOUND");
     await expectApiError(await request.patch("/api/postmortems/no-such-postmortem/actions/0", { data: { status: "open", version: 1 } }), 404, "NOT_FOUND");
-    await expectApiError(await request.patch(url, { data: "{not json", headers: { "content-type": "application/json" } }), 400, "BAD_REQUEST");
+    await expectApiError(await request.patch(url, { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } }), 400, "BAD_REQUEST");
     // None of the refused requests wrote anything.
     expect((await getPostmortem(request, doc.slug)).version).toBe(after.version);
   });

@@ -31,12 +31,19 @@ export function StackedBars({
   const labelEvery = Math.ceil(rows.length / 12);
   return (
     <figure>
-      <div className="overflow-x-auto">
+      {/* When the bars overflow, the box scrolls: focusable so that keyboards can scroll it too (axe
+          scrollable-region-focusable), and right-to-left so that it opens on the newest periods. */}
+      <div
+        className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-accent-500 [direction:rtl]"
+        tabIndex={width > 640 ? 0 : undefined}
+        role={width > 640 ? "group" : undefined}
+        aria-label={width > 640 ? `${title}: scroll sideways for earlier periods` : undefined}
+      >
         <svg
           viewBox={`0 0 ${width} ${HEIGHT + 24}`}
           className="h-48 w-full"
           // Many bars keep their width and scroll sideways instead of shrinking to slivers.
-          style={width > 640 ? { width: `${width}px`, maxWidth: "none" } : undefined}
+          style={width > 640 ? { width: `${width}px`, maxWidth: "none", direction: "ltr" } : { direction: "ltr" }}
           aria-hidden
         >
           <line x1={0} x2={width} y1={HEIGHT} y2={HEIGHT} stroke="currentColor" strokeOpacity={0.2} />
