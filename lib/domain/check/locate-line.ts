@@ -61,11 +61,14 @@ export function createLineLocator(source: string): LineLocator {
     else positions.set(token.word, [index]);
   });
   const claimed = new Set<number>();
+  // A long field flagged many times is tokenized once.
+  const fieldCache = new Map<string, Token[]>();
 
   function locate(text: string, start: number, end: number): number | null {
-    const fieldTokens = tokenize(text);
-    const first = fieldTokens.findIndex((token) => token.end > start && token.start < end);
-    if (first === -1) return null;
+    let fieldTokens = fieldCache.get(text);
+    if (!fieldTokens) fieldCache.set(text, (fieldTokens = tokenize(text)));
+    const first = firstTokenEndingAfter(fieldTokens, start);
+    if (first === fieldTokens.length || fieldTokens[first].start >= end) return null;
     let last = first;
     while (last + 1 < fieldTokens.length && fieldTokens[last + 1].start < end) last++;
     const phrase = fieldTokens.slice(first, last + 1).map((token) => token.word);
@@ -82,6 +85,17 @@ export function createLineLocator(source: string): LineLocator {
   }
 
   return { locate };
+}
+
+function firstTokenEndingAfter(tokens: Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].end > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** How many words next to the phrase agree between the field and one occurrence in the source, counted outwards until the first disagreement. */
