@@ -17,7 +17,7 @@ class Unchanged extends Error {}
  * on the `version` the caller read, version + 1, a revision ("Action 'X'
  * status: open → done") and the search index, in one transaction. Allowed on
  * published postmortems (teams close actions after publication; decision
- * 013), refused on archived ones. A stale version is a CONFLICT carrying the
+ * 017), refused on archived ones. A stale version is a CONFLICT carrying the
  * current document, and nothing is written. Setting the status it already
  * has writes nothing and returns the document.
  */

@@ -8,8 +8,8 @@ export const MAX_OWNERS = 1000;
 export async function listActionOwners(): Promise<string[]> {
   const db = await getDb();
   const rows = await db.$queryRawUnsafe<{ owner: string }[]>(
-    `SELECT DISTINCT a.owner AS owner FROM CorrectiveAction a JOIN Postmortem p ON p.id = a.postmortemId
-     WHERE p.status != 'archived' AND a.owner IS NOT NULL AND trim(a.owner) != ''
+    `SELECT DISTINCT a.owner AS owner FROM CorrectiveAction a
+     WHERE a.postmortemId NOT IN (SELECT id FROM Postmortem WHERE status = 'archived') AND a.owner IS NOT NULL AND trim(a.owner) != ''
      ORDER BY a.owner COLLATE NOCASE LIMIT ?`,
     MAX_OWNERS,
   );

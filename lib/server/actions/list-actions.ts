@@ -3,7 +3,7 @@ import type { TrackedAction } from "@/lib/domain/actions";
 import { ACTION_STATUSES, type ActionStatus, type ActionType, type Severity, type Status } from "@/lib/domain/postmortem";
 import type { TrackerQuery } from "@/lib/schemas/actions";
 import { getDb } from "../db";
-import { ACTION_FROM, OVERDUE_SQL, trackerWhere } from "./tracker-filters";
+import { ACTIONS_TABLE, OVERDUE_SQL, trackerWhere } from "./tracker-filters";
 
 export type TrackerPage = {
   actions: TrackedAction[];
@@ -35,7 +35,7 @@ type Row = {
 };
 
 // Unfinished work first, earliest due first (no due date last), then newest postmortem, then list order.
-const ORDER = `ORDER BY (a.status IN ('done', 'wont_do')), a.dueDate IS NULL, a.dueDate, p.id DESC, a.position`;
+const ORDER = `ORDER BY (a.status IN ('done', 'wont_do')), a.dueDate IS NULL, a.dueDate, a.postmortemId DESC, a.position`;
 
 /**
  * One page of corrective actions across all postmortems (archived ones left
@@ -47,9 +47,12 @@ export async function listActions(options: { query: TrackerQuery; today: string 
   const db = await getDb();
   const filtered = trackerWhere(query, today);
   const rows = await db.$queryRawUnsafe<Row[]>(
+    // The page is chosen from CorrectiveAction alone; only its rows meet their postmortem.
     `SELECT p.slug, p.title AS postmortemTitle, p.status AS postmortemStatus, p.severity, p.version,
        a.position, a.title, a.type, a.priority, a.owner, a.dueDate, a.status, a.url
-     ${ACTION_FROM} WHERE ${filtered.where} ${ORDER} LIMIT ? OFFSET ?`,
+     FROM (SELECT a.id, a.postmortemId, a.position, a.title, a.type, a.priority, a.owner, a.dueDate, a.status, a.url
+           FROM ${ACTIONS_TABLE} WHERE ${filtered.where} ${ORDER} LIMIT ? OFFSET ?) a
+     JOIN Postmortem p ON p.id = a.postmortemId ${ORDER}`,
     ...filtered.params,
     query.perPage,
     (query.page - 1) * query.perPage,
@@ -58,7 +61,7 @@ export async function listActions(options: { query: TrackerQuery; today: string 
   const unfiltered = trackerWhere(query, today, { withStatus: false });
   const counts = await db.$queryRawUnsafe<{ status: string; count: bigint; overdue: bigint | null }[]>(
     `SELECT a.status AS status, COUNT(*) AS count, SUM(CASE WHEN ${OVERDUE_SQL} THEN 1 ELSE 0 END) AS overdue
-     ${ACTION_FROM} WHERE ${unfiltered.where} GROUP BY a.status`,
+     FROM ${ACTIONS_TABLE} WHERE ${unfiltered.where} GROUP BY a.status`,
     today,
     ...unfiltered.params,
   );
