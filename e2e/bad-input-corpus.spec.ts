@@ -1,0 +1,159 @@
+import type { APIRequestContext } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { BAD_VALUES, READ_COOKIES, READ_HEADERS, RAW_QUERY_VALUES, headerSafe } from "./fixtures/bad-input-corpus";
+import { expect, fullDocument, test, uniqueTitle, type Doc } from "./fixtures";
+
+/**
+ * Issue 7, item 1 ("bad token, no 500"): every route, sent each bad value as
+ * a cookie, as each header the app or Next reads, and as each query parameter
+ * it reads, answers exactly as it does without it. Routes are found by
+ * globbing app/, so a new page or handler without a case here fails the test.
+ */
+
+type Ctx = { slug: string; request: APIRequestContext };
+type Sent = { data?: unknown; headers?: Record<string, string> };
+type Case = {
+  path: (ctx: Ctx) => string;
+  /** The query parameters the route reads. */
+  params: string[];
+  /** A body that succeeds every time it is sent (fresh data per call). */
+  body?: (ctx: Ctx) => Promise<Sent> | Sent;
+  /**
+   * Options an API client names on purpose: a bad one is a 400/422 naming it
+   * (export: guessing could publish internal details), never ignored silently.
+   */
+  strictParams?: string[];
+};
+
+const SEARCH_PARAMS = ["q", "severity", "status", "service", "tag", "factor", "action", "from", "to", "sort", "page", "perPage"];
+const EXPORT_PARAMS = ["format", "template", "timeline", "public", "authors", "replace"];
+const json = (data: unknown): Sent => ({ data });
+
+const CASES: Record<string, Case> = {
+  "GET /": { path: () => "/", params: SEARCH_PARAMS },
+  "GET /actions": { path: () => "/actions", params: ["owner", "status", "due", "dueFrom", "dueTo", "type", "severity", "page", "perPage"] },
+  "GET /import": { path: () => "/import", params: [] },
+  "GET /insights": { path: () => "/insights", params: ["from", "to", "service", "severity"] },
+  "GET /postmortems/new": { path: () => "/postmortems/new", params: [] },
+  "GET /postmortems/[slug]": { path: ({ slug }) => `/postmortems/${slug}`, params: [] },
+  "GET /postmortems/[slug]/edit": { path: ({ slug }) => `/postmortems/${slug}/edit`, params: ["step"] },
+  "GET /postmortems/[slug]/export": { path: ({ slug }) => `/postmortems/${slug}/export`, params: EXPORT_PARAMS },
+  "GET /postmortems/[slug]/history": { path: ({ slug }) => `/postmortems/${slug}/history`, params: ["from", "to"] },
+  "GET /api/[...path]": { path: () => "/api/no/such/endpoint", params: [] },
+  "POST /api/[...path]": { path: () => "/api/no/such/endpoint", params: [], body: () => json({}) },
+  "PUT /api/[...path]": { path: () => "/api/no/such/endpoint", params: [], body: () => json({}) },
+  "PATCH /api/[...path]": { path: () => "/api/no/such/endpoint", params: [], body: () => json({}) },
+  "DELETE /api/[...path]": { path: () => "/api/no/such/endpoint", params: [] },
+  "GET /api/actions": {
+    path: () => "/api/actions",
+    params: ["owner", "status", "due", "dueFrom", "dueTo", "type", "severity", "page", "perPage", "format"],
+    strictParams: ["owner", "status", "due", "dueFrom", "dueTo", "type", "severity", "page", "perPage", "format"],
+  },
+  "GET /api/export": { path: () => "/api/export", params: EXPORT_PARAMS, strictParams: EXPORT_PARAMS },
+  "GET /api/health": { path: () => "/api/health", params: [] },
+  "POST /api/import": {
+    path: () => "/api/import",
+    params: ["fileName", "create"],
+    body: () => ({ data: `# ${uniqueTitle("Imported")}\n\n## Summary\n\nA cache expired.\n`, headers: { "content-type": "text/markdown" } }),
+  },
+  "GET /api/postmortems": { path: () => "/api/postmortems", params: ["page", "perPage", "status"] },
+  "POST /api/postmortems": { path: () => "/api/postmortems", params: [], body: () => json(fullDocument({ title: uniqueTitle() })) },
+  "GET /api/postmortems/[slug]": { path: ({ slug }) => `/api/postmortems/${slug}`, params: [] },
+  "PUT /api/postmortems/[slug]": {
+    path: ({ slug }) => `/api/postmortems/${slug}`,
+    params: [],
+    // The version just read, so that each save succeeds rather than conflicts.
+    body: async ({ slug, request }) => json(await (await request.get(`/api/postmortems/${slug}`)).json()),
+  },
+  "DELETE /api/postmortems/[slug]": { path: ({ slug }) => `/api/postmortems/${slug}`, params: [] },
+  "GET /api/postmortems/[slug]/export": { path: ({ slug }) => `/api/postmortems/${slug}/export`, params: EXPORT_PARAMS, strictParams: EXPORT_PARAMS },
+  "PATCH /api/postmortems/[slug]/actions/[index]": {
+    path: ({ slug }) => `/api/postmortems/${slug}/actions/0`,
+    params: [],
+    // Alternates the status against the version just read, so that each change succeeds.
+    body: async ({ slug, request }) => {
+      const current = await (await request.get(`/api/postmortems/${slug}`)).json();
+      return json({ status: current.correctiveActions[0].status === "done" ? "open" : "done", version: current.version });
+    },
+  },
+  "GET /api/postmortems/[slug]/revisions": { path: ({ slug }) => `/api/postmortems/${slug}/revisions`, params: [] },
+  "GET /api/postmortems/[slug]/revisions/[version]": { path: ({ slug }) => `/api/postmortems/${slug}/revisions/1`, params: [] },
+  "POST /api/postmortems/[slug]/revisions/[version]/restore": { path: ({ slug }) => `/api/postmortems/${slug}/revisions/1/restore`, params: [] },
+  "POST /api/postmortems/[slug]/status": { path: ({ slug }) => `/api/postmortems/${slug}/status`, params: [], body: () => json({ status: "in_review" }) },
+  "GET /api/search": { path: () => "/api/search", params: SEARCH_PARAMS },
+};
+
+/** Every page and every exported route-handler method under app/, as "METHOD /route". */
+function discoverRoutes(): string[] {
+  const appDir = path.join(__dirname, "..", "app");
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      const route = "/" + path.relative(appDir, dir).split(path.sep).filter((s) => s && !s.startsWith("(")).join("/");
+      if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) found.push(`GET ${route}`);
+      if (/^route\.(ts|js)$/.test(entry.name)) {
+        const source = readFileSync(full, "utf8");
+        for (const [, method] of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${method} ${route}`);
+      }
+    }
+  };
+  walk(appDir);
+  return found.sort();
+}
+
+const ROUTES = discoverRoutes();
+
+test("every page and route handler under app/ has a case in the bad-input corpus", () => {
+  expect(ROUTES.filter((route) => !CASES[route]), "routes without a case: add them to CASES").toEqual([]);
+});
+
+for (const route of ROUTES.filter((r) => CASES[r])) {
+  test(`${route} treats bad cookies, headers and query parameters as absent`, async ({ request, makePostmortem }) => {
+    test.setTimeout(120_000);
+    const [method] = route.split(" ");
+    const spec = CASES[route];
+    const doc: Doc = await makePostmortem();
+    const ctx: Ctx = { slug: doc.slug, request };
+
+    const send = async (query: string, extraHeaders: Record<string, string> = {}) => {
+      const { data, headers = {} } = (await spec.body?.(ctx)) ?? {};
+      return request.fetch(spec.path(ctx) + query, { method, data, headers: { ...headers, ...extraHeaders }, maxRedirects: 0 });
+    };
+    const baseline = (await send("")).status();
+    expect(baseline, `${route} without bad input`).toBeLessThan(500);
+
+    const expectAsBaseline = async (query: string, headers: Record<string, string>, what: string, strictParam?: string) => {
+      const response = await send(query, headers);
+      const status = response.status();
+      if (strictParam && status !== baseline) {
+        // A named option with a bad value: a clear error naming it, never a 500.
+        expect([400, 422], what).toContain(status);
+        const fields = Object.keys((await response.json()).error.fields);
+        expect(fields.some((field) => field === strictParam || field.startsWith(`${strictParam}.`)), `${what}: ${fields}`).toBe(true);
+        return;
+      }
+      expect(status, `${what} (${(await response.text()).slice(0, 200)})`).toBe(baseline);
+    };
+
+    for (const bad of BAD_VALUES) {
+      const value = headerSafe(bad.value);
+      // Long values one header at a time: together they would pass Node's 16 KB header limit (a 431, not our doing).
+      const carriers: Record<string, string>[] = value.length > 1000
+        ? [...READ_HEADERS.map((h) => ({ [h]: value })), { cookie: `${READ_COOKIES[0]}=${value}` }]
+        : [{ ...Object.fromEntries(READ_HEADERS.map((h) => [h, value])), cookie: READ_COOKIES.map((c) => `${c}=${value}`).join("; ") }];
+      for (const headers of carriers) await expectAsBaseline("", headers, `${route} with ${bad.name} in ${Object.keys(headers).join(", ")}`);
+
+      for (const param of [...spec.params, "utm_source"]) {
+        await expectAsBaseline(`?${param}=${encodeURIComponent(bad.value)}`, {}, `${route} with ${bad.name} as ?${param}`, spec.strictParams?.includes(param) ? param : undefined);
+      }
+    }
+    for (const raw of RAW_QUERY_VALUES) {
+      for (const param of [...spec.params, "utm_source"]) {
+        await expectAsBaseline(`?${param}=${raw.value}`, {}, `${route} with ${raw.name} as ?${param}`, spec.strictParams?.includes(param) ? param : undefined);
+      }
+    }
+  });
+}
