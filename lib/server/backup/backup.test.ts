@@ -112,6 +112,16 @@ describe("backupDatabase and restoreDatabase", () => {
     await expect(backupDatabase({ to: path.join(scratch, "no", "such", "folder.db") })).rejects.toThrow(/does not exist/);
     expect(existsSync(path.join(scratch, "no"))).toBe(false);
   });
+
+  it("restores a backup older than the app and names the migrations still to apply", async () => {
+    const older = path.join(scratch, "older.db");
+    writeFileSync(older, readFileSync(backupFile));
+    const db = new Database(older);
+    const [latest] = db.prepare("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1").pluck().all() as string[];
+    db.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(latest);
+    db.close();
+    expect(await restoreDatabase({ from: older })).toMatchObject({ postmortems: 3, pendingMigrations: [latest] });
+  });
 });
 
 // Garbage over the pages after the first two: the header still says SQLite, the tables do not hold.

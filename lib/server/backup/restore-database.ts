@@ -1,6 +1,6 @@
 import "server-only";
 import Database from "better-sqlite3";
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { AppError } from "@/lib/domain/errors";
 import { closeDb } from "../db";
@@ -33,6 +33,8 @@ export async function restoreDatabase({ from, root = process.cwd(), now = new Da
 
   const staged = path.join(path.dirname(target), `.${path.basename(target)}.restoring-${process.pid}`);
   try {
+    // A fresh clone has no data folder yet: restoring is how it gets its library.
+    mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(source, staged);
     const knownMigrations = shippedMigrations(root);
     const report = inspectBackup({ file: staged, label: from, knownMigrations });
