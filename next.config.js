@@ -20,7 +20,7 @@ const nextConfig = {
   // `npm test` runs tsc over the whole project; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // Headers every answer carries, static assets included; the Content-Security-Policy
-  // needs a fresh nonce per page, so proxy.ts sets it (decision 013).
+  // needs a fresh nonce per page, so proxy.ts sets it (decision 014).
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

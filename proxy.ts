@@ -4,7 +4,7 @@ import { inspectRequestInputs } from "@/lib/server/security/request-inputs";
 import { warnOnce } from "@/lib/server/security/warn-once";
 
 /**
- * The edge of the app (decision 013). For every request it
+ * The edge of the app (decision 014). For every request it
  * - answers a path with a malformed %-escape ("/postmortems/100%"), which
  *   would make Next fail before our routes run, with a 400 JSON error for
  *   the API and the not-found page for everything else;

@@ -1,7 +1,7 @@
 import "server-only";
 
 /**
- * The Content-Security-Policy of every page (decision 013). Scripts run only
+ * The Content-Security-Policy of every page (decision 014). Scripts run only
  * when they carry this response's nonce, or were loaded by one that did
  * ('strict-dynamic'): Next.js puts the nonce on its own scripts when it finds
  * it in the request's CSP header. Styles allow 'unsafe-inline' because React
