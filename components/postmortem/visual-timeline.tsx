@@ -2,11 +2,14 @@ import { formatDuration } from "@/lib/domain/figures";
 import { EVENT_KIND_LABELS, type EventKind } from "@/lib/domain/postmortem";
 import { labelEventTimes } from "@/lib/domain/time";
 import { layoutTimeline } from "@/lib/domain/timeline/layout";
+import { groupTimelineMarkers } from "@/lib/domain/timeline/markers";
 import type { TimelineEvent } from "@/lib/schemas/postmortem";
 
 const WIDTH = 1000;
 const AXIS_Y = 52;
 const PAD = 14;
+// About one marker per 4 px of the 1000-wide drawing: more would only overlap.
+const MAX_MARKERS = 250;
 
 const KIND_STYLE: Record<EventKind, { color: string; shape: "diamond" | "triangle" | "square" | "circle" }> = {
   trigger: { color: "#ea580c", shape: "diamond" },
@@ -43,11 +46,19 @@ export function VisualTimeline({ events, timezone }: { events: TimelineEvent[]; 
   const first = layout.events[0];
   const last = layout.events[layout.events.length - 1];
   const kinds = [...new Set(layout.events.map((e) => e.kind))];
-  // The day an event falls on is the last date line at or before it.
-  const dayOf = (index: number) => labels.slice(0, index + 1).reverse().find((label) => label.dateLabel)?.dateLabel;
-  const labelOf = (index: number) => [dayOf(index), labels[index].timeLabel].filter(Boolean).join(", ");
+  const markers = groupTimelineMarkers(layout.events, MAX_MARKERS);
+  // The day an event falls on is the last date line at or before it (one pass: timelines can hold thousands).
+  const days: (string | undefined)[] = [];
+  labels.forEach((label, index) => (days[index] = label.dateLabel ?? days[index - 1]));
+  const labelOf = (index: number) => [days[index], labels[index].timeLabel].filter(Boolean).join(", ");
+  const titleOf = (indexes: number[]) => {
+    const lead = events[indexes[0]];
+    if (indexes.length === 1) return `${labelOf(indexes[0])} · ${EVENT_KIND_LABELS[lead.kind]}: ${lead.text}`;
+    return `${indexes.length} events, ${labelOf(indexes[0])} to ${labelOf(indexes[indexes.length - 1])}`;
+  };
   const description = [
     `${layout.events.length} timed events from ${labelOf(first.index)} to ${labelOf(last.index)}.`,
+    markers.length < layout.events.length ? `Neighbouring events are drawn together as ${markers.length} markers.` : "",
     layout.impact ? "The impact window is shaded red." : "",
     layout.detectionGap ? "The time before detection is shaded amber." : "",
     layout.breaks.length ? `Quiet stretches are compressed: ${layout.breaks.map((b) => formatDuration(b.hiddenMs / 60_000)).join(", ")}.` : "",
@@ -74,10 +85,10 @@ export function VisualTimeline({ events, timezone }: { events: TimelineEvent[]; 
             </text>
           </g>
         ))}
-        {layout.events.map((event) => (
-          <g key={event.index}>
-            <title>{`${labelOf(event.index)} · ${EVENT_KIND_LABELS[event.kind]}: ${events[event.index].text}`}</title>
-            <Marker kind={event.kind} x={px(event.x)} y={AXIS_Y} />
+        {markers.map((marker) => (
+          <g key={marker.indexes[0]}>
+            <title>{titleOf(marker.indexes)}</title>
+            <Marker kind={marker.kind} x={px(marker.x)} y={AXIS_Y} />
           </g>
         ))}
       </svg>

@@ -13,19 +13,21 @@ import { Section } from "@/components/postmortem/section";
 import { TimelineList } from "@/components/postmortem/timeline-list";
 import { RelatedIncidents } from "@/components/postmortem/related-incidents";
 import { VisualTimeline } from "@/components/postmortem/visual-timeline";
+import { shownEventCount } from "@/lib/domain/timeline/window";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const postmortem = await findPostmortem({ slug: (await params).slug });
   return { title: postmortem?.title ?? "Postmortem not found" };
 }
 
-export default async function PostmortemPage({ params }: Props) {
+export default async function PostmortemPage({ params, searchParams }: Props) {
   const postmortem = await findPostmortem({ slug: (await params).slug });
   if (!postmortem) notFound();
+  const shownEvents = shownEventCount((await searchParams).events, postmortem.timeline.length);
   const { rootCause, lessons } = postmortem;
   const hasLessons = Boolean(lessons.wentWell || lessons.wentWrong || lessons.lucky);
   const hasRootCause = Boolean(rootCause.trigger || rootCause.narrative || rootCause.whys.length);
@@ -81,7 +83,7 @@ export default async function PostmortemPage({ params }: Props) {
 
       <Section id="timeline" title="Timeline" isEmpty={postmortem.timeline.length === 0}>
         <VisualTimeline events={postmortem.timeline} timezone={postmortem.timezone} />
-        <TimelineList events={postmortem.timeline} timezone={postmortem.timezone} />
+        <TimelineList events={postmortem.timeline} timezone={postmortem.timezone} shown={shownEvents} />
       </Section>
 
       <Section id="root-cause" title="Root cause" isEmpty={!hasRootCause}>

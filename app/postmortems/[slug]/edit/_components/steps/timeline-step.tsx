@@ -6,6 +6,7 @@ import { EVENT_KINDS, EVENT_KIND_LABELS, type EventKind } from "@/lib/domain/pos
 import { labelEventTimes } from "@/lib/domain/time";
 import { inferEventKind } from "@/lib/domain/timeline/infer-kind";
 import { placeInTimeOrder } from "@/lib/domain/timeline/order";
+import { EDITOR_TIMELINE_PAGE_SIZE } from "@/lib/domain/timeline/window";
 import type { TimelineEvent } from "@/lib/schemas/postmortem";
 import { edited, keyOf } from "../event-keys";
 import { moveItem, type StepProps } from "../step-types";
@@ -24,8 +25,11 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
   const composerTime = useRef<HTMLInputElement>(null);
   const rowTexts = useRef(new Map<string, HTMLTextAreaElement>());
   const [linkOpen, setLinkOpen] = useState<Set<string>>(new Set());
+  // A pasted chat export can hold thousands of events: rendering every row would freeze the page, so rows come a page at a time.
+  const [rowLimit, setRowLimit] = useState(EDITOR_TIMELINE_PAGE_SIZE);
+  const shownRows = Math.min(rowLimit, events.length);
 
-  const lastDay = [...events].reverse().map((e) => dayOf(e.at, timezone)).find(Boolean) ?? doc.incidentDate;
+  const lastDay = lastDayOf(events, timezone) ?? doc.incidentDate;
   const setEvents = (change: (events: TimelineEvent[]) => TimelineEvent[]) => update((d) => ({ ...d, timeline: change(d.timeline) }));
 
   const focusRowText = (event: TimelineEvent | undefined) => {
@@ -73,7 +77,7 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
       {errors.timeline && <p className="mt-2 text-sm text-red-600">{errors.timeline.join(" ")}</p>}
 
       <ol aria-label="Timeline events" className="mt-4 space-y-1">
-        {events.map((event, index) => {
+        {events.slice(0, shownRows).map((event, index) => {
           const key = keyOf(event);
           const label = labels[index];
           const rowErrors = Object.entries(errors).filter(([path]) => path.startsWith(`timeline.${index}.`));
@@ -191,13 +195,31 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
         })}
       </ol>
       {events.length === 0 && <p className="mt-4 text-sm italic text-zinc-500">No events yet. Add the first one below, or paste a list of lines.</p>}
+      {shownRows < events.length && (
+        <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md bg-zinc-50 px-3 py-2 text-sm dark:bg-zinc-900">
+          <p className="text-zinc-600 dark:text-zinc-400">
+            Showing events 1–{shownRows.toLocaleString("en-US")} of {events.length.toLocaleString("en-US")}.
+          </p>
+          <button type="button" className={buttonClass} onClick={() => setRowLimit(shownRows + EDITOR_TIMELINE_PAGE_SIZE)}>
+            Show {Math.min(EDITOR_TIMELINE_PAGE_SIZE, events.length - shownRows).toLocaleString("en-US")} more
+          </button>
+          <button type="button" className={buttonClass} onClick={() => setRowLimit(events.length)}>
+            Show all {events.length.toLocaleString("en-US")}
+          </button>
+        </div>
+      )}
 
       <NewEventRow
         timeInput={composerTime}
         timezone={timezone}
         referenceDay={lastDay}
         isFirst={events.length === 0}
-        onAdd={(event) => setEvents((list) => placeInTimeOrder([...list, event]))}
+        onAdd={(event) => {
+          const placed = placeInTimeOrder([...events, event]);
+          setEvents(() => placed);
+          const position = placed.indexOf(event);
+          if (position >= shownRows) setAnnouncement(`Added as event ${position + 1} of ${placed.length}, after the events shown.`);
+        }}
         onPasteLines={setPasteText}
       />
 
@@ -237,6 +259,15 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
       )}
     </div>
   );
+}
+
+/** The day of the last event that has one: the day a typed time without a date is read on. */
+function lastDayOf(events: TimelineEvent[], timezone: string | null): string | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const day = dayOf(events[i].at, timezone);
+    if (day) return day;
+  }
+  return null;
 }
 
 type NewEventProps = {
