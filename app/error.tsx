@@ -15,8 +15,18 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-semibold tracking-tight">{databaseProblem ? "The database is unavailable" : "Something went wrong"}</h1>
       <p className="mt-3 text-zinc-600 dark:text-zinc-400">
-        {databaseProblem ??
-          `This page could not be shown. Nothing you saved is lost. Try again; if it keeps happening, the server log has the details${error.digest ? ` (reference ${error.digest})` : ""}.`}
+        {databaseProblem
+          ? // Commands in the message are between backticks: shown as code.
+            databaseProblem.split("`").map((part, i) =>
+              i % 2 ? (
+                <code key={i} className="rounded bg-zinc-100 px-1 font-mono text-[0.9em] text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100">
+                  {part}
+                </code>
+              ) : (
+                part
+              ),
+            )
+          : `This page could not be shown. Nothing you saved is lost. Try again; if it keeps happening, the server log has the details${error.digest ? ` (reference ${error.digest})` : ""}.`}
       </p>
       <div className="mt-6 flex justify-center gap-4 text-sm font-medium">
         <button type="button" onClick={reset} className="rounded-md bg-accent-600 px-3 py-1.5 text-white hover:bg-accent-700">

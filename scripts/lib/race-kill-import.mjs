@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { request, startServer, waitUntilAnswering } from "./server-process.mjs";
 
 /** A large Markdown postmortem (~150 kB: hundreds of timeline lines, many sections), different per `n`. */
-export function bigMarkdown(n, { events = 300, sections = 20 } = {}) {
+export function bigMarkdown(n, { events = 200, sections = 20 } = {}) {
   const timeline = Array.from({ length: events }, (_, i) => {
     const minutes = i % 1440;
     const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -85,7 +85,7 @@ export function inspectAfterCrash(file) {
   }
 }
 
-export async function killDuringImport({ port, file, checks, imports = 16, killAfter = 4 }) {
+export async function killDuringImport({ port, file, checks, imports = 12, killAfter = 3 }) {
   const env = { DATABASE_URL: `file:${file}` };
   const server = startServer({ port, env });
   await waitUntilAnswering(server);

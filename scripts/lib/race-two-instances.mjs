@@ -162,7 +162,7 @@ async function crossSearch({ servers, marker, expected, checks }) {
 }
 
 /** The whole two-instance race against `servers` (two, on the same `file`). */
-export async function raceTwoInstances({ servers, file, checks, rounds = 3, creates = 40, writers = 20 }) {
+export async function raceTwoInstances({ servers, file, checks, rounds = 2, creates = 40, writers = 20 }) {
   const marker = `racemarker${Date.now().toString(36)}`;
   // One title for every round: past 50 copies it also checks that a busy title still finds a free slug.
   const title = `Checkout outage ${marker}`;

@@ -1,0 +1,17 @@
+// Types for server-process.mjs, for TypeScript callers such as e2e/fallbacks.spec.ts.
+export type Server = {
+  port: number;
+  url: string;
+  pid: number;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+  readonly stdout: string;
+  readonly stderr: string;
+  kill(signal?: NodeJS.Signals): void;
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: string | null }>;
+};
+export type Answer = { status: number; body?: unknown; headers?: Headers; error?: string };
+export function stopAllServers(): void;
+export function startServer(options: { port: number; env?: Record<string, string> }): Server;
+export function waitUntilAnswering(server: Server, options?: { timeoutMs?: number }): Promise<Response>;
+export function request(url: string, init?: RequestInit): Promise<Answer>;
+export function jsonRequest(url: string, method: string, body: unknown, headers?: Record<string, string>): Promise<Answer>;
