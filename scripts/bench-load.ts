@@ -1,0 +1,270 @@
+/**
+ * `npm run bench:load [-- --reuse] [--count N] [--duration S] [--connections N] [--only a,b]`
+ * (through bench-load.mjs).
+ *
+ * Load on loopback with autocannon against the production build: seeds a
+ * library of 10,000 synthetic postmortems into data/bench/load-10000.db (or
+ * reuses it with --reuse), starts `next start` on it, then runs each scenario
+ * for --duration seconds with --connections connections: the library page,
+ * postmortem pages, searches, saves (PUT with the version read; a 409 from two
+ * connections saving the same postmortem is counted apart from errors), and
+ * one postmortem with 5,000 timeline events (render time of a huge page).
+ * Prints requests/s, p50/p99 latency, errors and non-2xx per scenario, and
+ * writes test-reports/bench-load.json. Figures, not assertions.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { createRandom } from "@/lib/domain/synthetic/random";
+import { ensureBuild, migrate, root } from "./lib/steps.mjs";
+
+const { values: flags } = parseArgs({
+  options: {
+    reuse: { type: "boolean", default: false },
+    count: { type: "string", default: "10000" },
+    duration: { type: "string", default: "30" },
+    connections: { type: "string", default: "50" },
+    port: { type: "string", default: "3149" },
+    only: { type: "string" },
+  },
+});
+const COUNT = Number(flags.count);
+const DURATION = Number(flags.duration);
+const CONNECTIONS = Number(flags.connections);
+const PORT = Number(flags.port);
+for (const [name, value] of Object.entries({ count: COUNT, duration: DURATION, connections: CONNECTIONS, port: PORT })) {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    console.error(`--${name} must be a positive whole number (got ${JSON.stringify(flags[name as keyof typeof flags])}).`);
+    process.exit(2);
+  }
+}
+const file = path.join(root, "data", "bench", `load-${COUNT}.db`);
+const origin = `http://127.0.0.1:${PORT}`;
+process.env.DATABASE_URL = `file:${file}`;
+process.env.HINDSIGHT_LOG_LEVEL ??= "warn";
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const fmt = new Intl.NumberFormat("en-US");
+
+async function prepareDatabase(): Promise<number | null> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (flags.reuse && existsSync(file)) {
+    say(`Reusing ${path.relative(root, file)}`);
+    return null;
+  }
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+  migrate(`file:${file}`);
+  const { seedSyntheticPostmortems } = await import("@/lib/server/postmortems/seed-synthetic");
+  const started = performance.now();
+  await seedSyntheticPostmortems({
+    count: COUNT,
+    onProgress: (done, total) => process.stderr.write(`\rSeeding ${fmt.format(done)} of ${fmt.format(total)} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
+  });
+  process.stderr.write("\n");
+  return (performance.now() - started) / 1000;
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill();
+  throw new Error("The production server did not start within 2 minutes.");
+}
+
+type Doc = Record<string, unknown> & { slug: string; version: number };
+
+/** Slugs spread over the whole library, the same for the same library. */
+function sampleSlugs(count: number): string[] {
+  const raw = new Database(file, { readonly: true });
+  try {
+    const rows = raw.prepare(`SELECT "slug" FROM "Postmortem" WHERE "status" != 'archived' ORDER BY "id"`).all() as { slug: string }[];
+    const random = createRandom(7);
+    return Array.from({ length: Math.min(count, rows.length) }, () => random.pick(rows).slug);
+  } finally {
+    raw.close();
+  }
+}
+
+const SEARCHES = [
+  "cache",
+  "database failover",
+  "certificate expired",
+  '"feature flag"',
+  "race condition",
+  "dns resolver",
+  "timeout -retry",
+  "token parser",
+  "replica lag",
+  "config&severity=SEV1",
+  "deploy&status=published",
+  "memory leak",
+  "queue backlog",
+  "rate limit",
+  "kubernetes node",
+  "payment",
+];
+
+type Scenario = { name: string; kind: "read" | "write"; options: Partial<autocannon.Options> };
+
+/** 5,000 timeline events of short texts (about 550 KB of JSON): the page a pasted chat export makes. */
+function hugeTimelineDocument() {
+  const start = Date.parse("2024-03-13T21:00:00Z");
+  const kinds = ["action", "note", "communication", "alert"];
+  return {
+    title: `Bench: a 5,000-event timeline ${Date.now().toString(36)}`,
+    timezone: "Europe/Berlin",
+    summary: "A long incident whose chat log became the timeline.",
+    timeline: Array.from({ length: 5000 }, (_, i) => ({
+      at: new Date(start + i * 30_000).toISOString(),
+      kind: i === 0 ? "trigger" : i === 40 ? "detected" : i === 4999 ? "resolved" : kinds[i % kinds.length],
+      text: `Step ${i + 1}: checked shard ${i % 97} and noted the queue depth.`,
+      link: null,
+    })),
+  };
+}
+
+async function scenarios(): Promise<Scenario[]> {
+  const slugs = sampleSlugs(500);
+  let next = 0;
+  const pick = () => slugs[next++ % slugs.length];
+
+  // Saves: each connection takes the next of 500 postmortems and PUTs it back with the version it last saw.
+  const docs = new Map<string, Doc>();
+  for (const slug of slugs.slice(0, 500)) {
+    const response = await fetch(`${origin}/api/postmortems/${slug}`);
+    if (response.ok) docs.set(slug, (await response.json()) as Doc);
+  }
+  const saveSlugs = [...docs.keys()];
+  let nextSave = 0;
+
+  const huge = await fetch(`${origin}/api/postmortems`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(hugeTimelineDocument()) });
+  if (huge.status !== 201) throw new Error(`Could not create the 5,000-event postmortem: ${huge.status} ${await huge.text()}`);
+  const hugeSlug = ((await huge.json()) as Doc).slug;
+
+  return [
+    { name: "library page /", kind: "read", options: { url: `${origin}/` } },
+    {
+      name: "postmortem page",
+      kind: "read",
+      options: { url: origin, requests: [{ setupRequest: (request) => ({ ...request, path: `/postmortems/${pick()}` }) }] },
+    },
+    {
+      name: "search /api/search",
+      kind: "read",
+      options: { url: origin, requests: [{ setupRequest: (request) => ({ ...request, path: `/api/search?q=${SEARCHES[next++ % SEARCHES.length].replace(/ /g, "+").replace(/"/g, "%22")}` }) }] },
+    },
+    {
+      name: "save PUT (409s apart)",
+      kind: "write",
+      options: {
+        url: origin,
+        requests: [
+          {
+            setupRequest: (request, context) => {
+              const slug = saveSlugs[nextSave++ % saveSlugs.length];
+              (context as { slug?: string }).slug = slug;
+              const doc = docs.get(slug)!;
+              return {
+                ...request,
+                method: "PUT",
+                path: `/api/postmortems/${slug}`,
+                headers: { "content-type": "application/json", "x-hindsight-author": "bench" },
+                body: JSON.stringify({ ...doc, summary: `${String(doc.summary ?? "").slice(0, 2000)} (bench save)` }),
+              };
+            },
+            onResponse: (status, body, context) => {
+              if (status === 200) docs.set((context as { slug: string }).slug, JSON.parse(body) as Doc);
+              if (status === 409) {
+                const current = (JSON.parse(body) as { current?: Doc }).current;
+                if (current) docs.set((context as { slug: string }).slug, current);
+              }
+            },
+          },
+        ],
+      },
+    },
+    { name: "5,000-event postmortem page", kind: "read", options: { url: `${origin}/postmortems/${hugeSlug}` } },
+  ];
+}
+
+type Row = { scenario: string; kind: string; requests: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; conflicts409: number };
+
+async function run(scenario: Scenario): Promise<Row> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...scenario.options } as autocannon.Options);
+  const statusCodes = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const conflicts = statusCodes["409"]?.count ?? 0;
+  return {
+    scenario: scenario.name,
+    kind: scenario.kind,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx - conflicts,
+    conflicts409: conflicts,
+  };
+}
+
+function printTable(rows: Row[]) {
+  const header = ["scenario", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "409s", "requests"];
+  const lines = rows.map((row) => [row.scenario, String(row.requestsPerSecond), String(row.p50Ms), String(row.p99Ms), String(row.errors), String(row.non2xx), String(row.conflicts409), fmt.format(row.requests)]);
+  const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
+  const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  say(format(header));
+  say(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const line of lines) say(format(line));
+}
+
+async function main() {
+  const seedSeconds = await prepareDatabase();
+  ensureBuild();
+  say(`Library: ${fmt.format(COUNT)} postmortems; ${CONNECTIONS} connections, ${DURATION} s per scenario; ${os.cpus().length} cores, Node ${process.version}`);
+  const server = await startServer();
+  const loadBefore = os.loadavg();
+  const rows: Row[] = [];
+  try {
+    const only = flags.only?.split(",").map((word) => word.trim().toLowerCase());
+    for (const scenario of await scenarios()) {
+      if (only && !only.some((word) => scenario.name.toLowerCase().includes(word))) continue;
+      process.stderr.write(`Running ${scenario.name} for ${DURATION} s…\n`);
+      rows.push(await run(scenario));
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+  const loadAfter = os.loadavg();
+  say("");
+  printTable(rows);
+  say(`\nLoad average (1/5/15 min) before: ${loadBefore.map((n) => n.toFixed(2)).join(" ")}, after: ${loadAfter.map((n) => n.toFixed(2)).join(" ")}`);
+  if (seedSeconds !== null) say(`Seeding ${fmt.format(COUNT)} postmortems took ${seedSeconds.toFixed(1)} s`);
+  const reads = rows.filter((row) => row.kind === "read" && !row.scenario.startsWith("5,000"));
+  const goal = reads.every((row) => row.errors === 0 && row.non2xx === 0 && row.p99Ms < 250) && rows.every((row) => row.errors === 0);
+  say(`Goal (no errors; reads p99 < 250 ms): ${goal ? "met" : "not met"}`);
+  mkdirSync(path.join(root, "test-reports"), { recursive: true });
+  const report = { at: new Date().toISOString(), count: COUNT, connections: CONNECTIONS, durationSeconds: DURATION, cores: os.cpus().length, node: process.version, loadBefore, loadAfter, seedSeconds, rows };
+  writeFileSync(path.join(root, "test-reports", "bench-load.json"), `${JSON.stringify(report, null, 2)}\n`);
+  say("Written to test-reports/bench-load.json");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
