@@ -212,6 +212,7 @@ test.describe("the tracker page", () => {
 
   for (const width of [1280, 390]) {
     test(`no axe violations and no sideways scroll at ${width} px`, async ({ page, makePostmortem }) => {
+      test.setTimeout(90_000); // axe over a full page is slow on a busy 2-core machine
       const owner = uniqueOwner("Axe Ada");
       await makePostmortem({
         correctiveActions: [
