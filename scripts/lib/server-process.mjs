@@ -86,7 +86,10 @@ export async function waitUntilAnswering(server, { timeoutMs = 60_000 } = {}) {
 /** fetch() that resolves to { status, body } (body parsed as JSON when it is JSON), or { status: 0, error } when the request failed. */
 export async function request(url, init = {}) {
   try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(120_000) });
+    // A new connection per request: on a loaded machine fetch may reuse a kept-alive
+    // socket just as the server closes it ("fetch failed"), which says nothing about Hindsight.
+    const headers = { connection: "close", ...init.headers };
+    const response = await fetch(url, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(120_000) });
     const text = await response.text();
     let body = text;
     if ((response.headers.get("content-type") ?? "").includes("json")) {
