@@ -10,6 +10,7 @@ describe("inspectRequestInputs", () => {
     expect(inspect("/postmortems/a-b/history", "?from=1&to=3").findings).toEqual([]);
     expect(inspect("/postmortems/a-b/edit", "?step=root-cause").findings).toEqual([]);
     expect(inspect("/api/import", "?fileName=2024-03-13-outage.md&create=1").findings).toEqual([]);
+    expect(inspect("/actions", "?owner=Jonas%20Weber&status=open,in_progress&due=overdue&perPage=200").findings).toEqual([]);
     expect(inspect("/api/postmortems", "", { "x-hindsight-author": "Amara Okafor", "next-action": "a".repeat(42) })).toEqual({ findings: [], headersToDrop: [] });
   });
 
@@ -28,6 +29,8 @@ describe("inspectRequestInputs", () => {
     ["/postmortems/a/edit", "?step=constructor", "step"],
     ["/api/import", "?fileName=a%00b", "fileName"],
     ["/api/import", "?create=maybe", "create"],
+    ["/actions", "?due=yesterday", "due"],
+    ["/actions", "?status=open,closed", "status"],
   ])("notes a malformed value: %s%s", (pathname, search, name) => {
     expect(inspect(pathname, search).findings).toMatchObject([{ where: "query", name, reason: "not a valid value" }]);
   });

@@ -1,8 +1,9 @@
 import "server-only";
 import { STEP_IDS } from "@/lib/domain/editor/steps";
-import { ACTION_STATUSES, FACTOR_CATEGORIES, SEVERITIES, STATUSES } from "@/lib/domain/postmortem";
+import { ACTION_STATUSES, ACTION_TYPES, FACTOR_CATEGORIES, SEVERITIES, STATUSES } from "@/lib/domain/postmortem";
 import { MAX_QUERY_LENGTH } from "@/lib/domain/search/query";
 import { isIsoDate } from "@/lib/domain/time";
+import { DUE_FILTERS, MAX_PER_PAGE as MAX_ACTIONS_PER_PAGE } from "@/lib/schemas/actions";
 import { SEARCH_SORTS } from "@/lib/schemas/search";
 
 /**
@@ -47,6 +48,21 @@ const QUERY_PARAMS: [RegExp, Record<string, Check>][] = [
   [/^\/postmortems\/[^/]+\/history$/, { from: integer(1, Number.MAX_SAFE_INTEGER), to: integer(1, Number.MAX_SAFE_INTEGER) }],
   [/^\/postmortems\/[^/]+\/edit$/, { step: oneOf(STEP_IDS) }],
   [/^\/api\/import$/, { fileName: text(255), create: yesNo }],
+  // The tracker page drops a bad filter and says so on the page; GET /api/actions answers 400 naming it.
+  [
+    /^\/actions$/,
+    {
+      owner: text(200),
+      status: listOf(oneOf(ACTION_STATUSES)),
+      due: oneOf(DUE_FILTERS),
+      dueFrom: isoDate,
+      dueTo: isoDate,
+      type: oneOf(ACTION_TYPES),
+      severity: oneOf(SEVERITIES),
+      page: integer(1, 100_000),
+      perPage: integer(1, MAX_ACTIONS_PER_PAGE),
+    },
+  ],
   // Export options are not here: a bad one is a 422 naming it, since guessing
   // (say, a non-public export for `public=yse`) could publish internal details.
 ];
