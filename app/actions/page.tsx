@@ -62,7 +62,17 @@ export default async function ActionsPage({ searchParams }: Props) {
 
       {page.actions.length === 0 ? (
         <p className="mt-6 rounded-lg border border-dashed border-zinc-300 px-4 py-8 text-center text-sm text-zinc-500 dark:border-zinc-700">
-          No corrective actions match these filters.
+          {page.total > 0 ? (
+            <>
+              This page is past the last one.{" "}
+              <Link href={href({ page: 1 })} className="underline underline-offset-2">
+                Go to the first page
+              </Link>
+              .
+            </>
+          ) : (
+            "No corrective actions match these filters."
+          )}
         </p>
       ) : (
         <div className="mt-3">
