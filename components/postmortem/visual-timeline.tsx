@@ -41,16 +41,16 @@ function Marker({ kind, x, y }: { kind: EventKind; x: number; y: number }) {
 export function VisualTimeline({ events, timezone }: { events: TimelineEvent[]; timezone: string | null }) {
   const layout = layoutTimeline(events);
   if (!layout) return null;
-  const labels = labelEventTimes(events.map((e) => e.at), timezone);
   const px = (x: number) => PAD + x * (WIDTH - 2 * PAD);
   const first = layout.events[0];
   const last = layout.events[layout.events.length - 1];
   const kinds = [...new Set(layout.events.map((e) => e.kind))];
   const markers = groupTimelineMarkers(layout.events, MAX_MARKERS);
-  // The day an event falls on is the last date line at or before it (one pass: timelines can hold thousands).
-  const days: (string | undefined)[] = [];
-  labels.forEach((label, index) => (days[index] = label.dateLabel ?? days[index - 1]));
-  const labelOf = (index: number) => [days[index], labels[index].timeLabel].filter(Boolean).join(", ");
+  // Only the events named in the text get a label (a lone event's label carries its day): thousands cost hundreds of ms.
+  const labelOf = (index: number) => {
+    const [label] = labelEventTimes([events[index].at], timezone);
+    return [label.dateLabel, label.timeLabel].filter(Boolean).join(", ");
+  };
   const titleOf = (indexes: number[]) => {
     const lead = events[indexes[0]];
     if (indexes.length === 1) return `${labelOf(indexes[0])} · ${EVENT_KIND_LABELS[lead.kind]}: ${lead.text}`;
