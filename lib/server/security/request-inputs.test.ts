@@ -30,6 +30,7 @@ describe("inspectRequestInputs", () => {
     ["/api/import", "?fileName=a%00b", "fileName"],
     ["/api/import", "?create=maybe", "create"],
     ["/actions", "?due=yesterday", "due"],
+    ["/postmortems/a-b", "?events=-5", "events"],
     ["/actions", "?status=open,closed", "status"],
   ])("notes a malformed value: %s%s", (pathname, search, name) => {
     expect(inspect(pathname, search).findings).toMatchObject([{ where: "query", name, reason: "not a valid value" }]);

@@ -45,6 +45,7 @@ const QUERY_PARAMS: [RegExp, Record<string, Check>][] = [
   [/^\/api\/search$/, SEARCH],
   [/^\/api\/postmortems$/, { page: integer(1, 100_000), perPage: integer(1, 100), status: oneOf(STATUSES) }],
   [/^\/insights$/, { from: isoDate, to: isoDate, service: text(100), severity: oneOf(SEVERITIES) }],
+  [/^\/postmortems\/(?!new$)[^/]+$/, { events: integer(1, Number.MAX_SAFE_INTEGER) }],
   [/^\/postmortems\/[^/]+\/history$/, { from: integer(1, Number.MAX_SAFE_INTEGER), to: integer(1, Number.MAX_SAFE_INTEGER) }],
   [/^\/postmortems\/[^/]+\/edit$/, { step: oneOf(STEP_IDS) }],
   [/^\/api\/import$/, { fileName: text(255), create: yesNo }],
