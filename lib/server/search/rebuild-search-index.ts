@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { WRITE_TRANSACTION } from "../write-options";
 import { fullPostmortemInclude, toDocument } from "../postmortems/mapper";
 import { reindexPostmortem } from "./reindex-postmortem";
 
@@ -15,13 +16,18 @@ export async function rebuildSearchIndex(options: { onProgress?: (done: number, 
   let indexed = 0;
   let afterId = 0;
   for (;;) {
-    const rows = await db.postmortem.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: 100, include: fullPostmortemInclude });
-    if (rows.length === 0) break;
-    await db.$transaction(async (tx) => {
+    const batch = await db.$transaction(async (tx) => {
+      // Take the write lock before reading the rows (an UPDATE that changes
+      // nothing): read outside it, a save committed by another server in
+      // between would have its new text overwritten with the old one.
+      await tx.$executeRawUnsafe(`UPDATE "SearchState" SET "deletions" = "deletions" WHERE "id" = 1`);
+      const rows = await tx.postmortem.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: 100, include: fullPostmortemInclude });
       for (const row of rows) await reindexPostmortem(tx, row.id, toDocument(row));
-    });
-    indexed += rows.length;
-    afterId = rows[rows.length - 1].id;
+      return { count: rows.length, lastId: rows.at(-1)?.id ?? afterId };
+    }, WRITE_TRANSACTION);
+    if (batch.count === 0) break;
+    indexed += batch.count;
+    afterId = batch.lastId;
     options.onProgress?.(indexed, total);
   }
   await db.$executeRawUnsafe(`INSERT INTO "SearchIndex" ("SearchIndex") VALUES ('optimize')`);
