@@ -153,6 +153,8 @@ test.describe("library search", () => {
 });
 
 test("the library with results and filters, and a postmortem with related incidents, have no axe violations", async ({ page, makePostmortem }) => {
+  // Four axe runs: slow on a busy 2-core machine, as the editor's axe checks are.
+  test.setTimeout(90_000);
   const word = uniqueWord();
   const first = await makePostmortem({ title: `Queue ${word} stall`, services: [`svc-${word}`], severity: "SEV1" });
   await makePostmortem({ title: `Another ${word} stall`, services: [`svc-${word}`], severity: "SEV2" });

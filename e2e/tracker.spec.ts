@@ -94,7 +94,7 @@ test.describe("the tracker page", () => {
       await page.goto("/");
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
       await expect(page.getByRole("heading", { name: "Corrective actions", level: 1 })).toBeVisible();
-      await page.getByRole("combobox", { name: "Owner" }).selectOption(owner);
+      await page.getByRole("combobox", { name: "Owner", exact: true }).selectOption(owner);
       await page.getByRole("button", { name: "Apply" }).click();
       await expect(page).toHaveURL(/owner=Ana\+Tracker/);
       await expect(page.getByText("3 actions, 1 overdue")).toBeVisible();

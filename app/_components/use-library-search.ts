@@ -116,6 +116,10 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
   const searchParams = useSearchParams();
   const urlKey = searchParams.toString();
   useEffect(() => {
+    // Our own replaceState echoes back here a render late; by then the user may
+    // have typed on. Only a URL that is still the address bar's is followed, so
+    // a stale echo never puts old text back into the box.
+    if (urlKey !== new URLSearchParams(window.location.search).toString()) return;
     if (urlKey === toSearchParams(requestRef.current).toString()) return;
     const next = parseSearchParams(new URLSearchParams(urlKey));
     requestRef.current = next;

@@ -2,6 +2,7 @@ import { actionsToCsv, todayUtc } from "@/lib/domain/actions";
 import { AppError } from "@/lib/domain/errors";
 import { parseTrackerQuery } from "@/lib/schemas/actions";
 import { listActions } from "@/lib/server/actions";
+import { publicOrigin } from "@/lib/server/http/public-origin";
 import { apiRoute } from "@/lib/server/http/responses";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +31,7 @@ export const GET = apiRoute(async (request) => {
   if (format === "json") return Response.json({ today, ...(await listActions({ query, today })) });
 
   const page = await listActions({ query: { ...query, page: 1, perPage: CSV_MAX_ROWS }, today });
-  return new Response(actionsToCsv(page.actions, { today, origin: url.origin }), {
+  return new Response(actionsToCsv(page.actions, { today, origin: publicOrigin(request.headers) }), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="hindsight-actions-${today}.csv"`,
