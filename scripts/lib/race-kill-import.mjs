@@ -101,6 +101,13 @@ export async function killDuringImport({ port, file, checks, workers = 4, killAf
   const stream = async () => {
     while (!killed && sent < limit) {
       const n = sent++;
+      if (acknowledged.length >= killAfter && !killed) {
+        killed = true;
+        // SIGKILL a few milliseconds after this import is sent: no handler runs,
+        // no transaction gets to finish or roll back. (Killing right after a 201
+        // let a quiet machine finish every other import first.)
+        setTimeout(() => server.kill("SIGKILL"), 15);
+      }
       const response = await request(`${server.url}/api/import?create=1&fileName=crash-${n}.md`, {
         method: "POST",
         headers: { "content-type": "text/markdown" },
@@ -110,11 +117,6 @@ export async function killDuringImport({ port, file, checks, workers = 4, killAf
       if (response.status !== 201) continue;
       // The kill can cut a 201's body short: the import was committed, but its slug is unknown.
       acknowledged.push(response.body?.document?.slug ?? null);
-      if (acknowledged.length >= killAfter && !killed) {
-        killed = true;
-        // SIGKILL: no handler runs, no transaction gets to finish or roll back.
-        server.kill("SIGKILL");
-      }
     }
   };
   await Promise.all(Array.from({ length: workers }, stream));
