@@ -16,8 +16,8 @@ import { warnOnce } from "@/lib/server/security/warn-once";
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  const nonce = createNonce();
-  const policy = isApi ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development" });
+  // API answers load nothing, so only pages need a nonce.
+  const policy = isApi ? API_CONTENT_SECURITY_POLICY : pageContentSecurityPolicy({ nonce: createNonce(), isDev: process.env.NODE_ENV === "development" });
 
   if (!isDecodable(pathname)) {
     const response = isApi

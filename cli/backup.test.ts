@@ -3,33 +3,18 @@
  * database: a round trip, the refusals (existing file, missing file, a file
  * that is not a backup) and the exit codes.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runHindsight, type CliRun as Run } from "./testing/run-hindsight";
 
-const root = path.resolve(__dirname, "..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "hindsight-cli-backup-"));
 const databaseFile = path.join(dir, "library.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 function hindsight(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, USER: "cli-test", DATABASE_URL: `file:${databaseFile}` },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runHindsight(args, { env: { DATABASE_URL: `file:${databaseFile}` } });
 }
 
 function post(name: string, title: string): string {

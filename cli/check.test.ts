@@ -3,35 +3,20 @@
  * with the lines of the file, --json in its documented shape, exit codes a
  * blog's CI can rely on, and bad files reported while the others are checked.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { runHindsight, type CliRun as Run } from "./testing/run-hindsight";
 
 const root = path.resolve(__dirname, "..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "hindsight-cli-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 // An unusable database setting: check must never touch one.
 function hindsight(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: "postgres://nowhere/none", FORCE_COLOR: "1" },
-      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-    });
-    if (input !== undefined) child.stdin?.end(input);
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runHindsight(args, { input, env: { DATABASE_URL: "postgres://nowhere/none", FORCE_COLOR: "1" } });
 }
 
 function scratch(name: string, content: string | Buffer): string {

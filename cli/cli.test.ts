@@ -2,11 +2,11 @@
  * The `hindsight` command as people run it: `node cli/hindsight.mjs …` in its
  * own process, on a database file it has never seen (it migrates it itself).
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runHindsight, type CliRun as Run } from "./testing/run-hindsight";
 
 const root = path.resolve(__dirname, "..");
 const fixturePath = path.join(root, "e2e", "fixtures", "full-postmortem.json");
@@ -16,27 +16,13 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "hindsight-cli-"));
 const databaseUrl = `file:${path.join(dir, "cli.db")}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 function hindsight(...args: string[]): Promise<Run> {
   return hindsightWith({}, ...args);
 }
 
 /** The command with other settings (another database, another working folder). */
 function hindsightWith(options: { env?: Record<string, string>; cwd?: string }, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
-      cwd: options.cwd ?? root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, USER: "cli-test", ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runHindsight(args, { cwd: options.cwd, env: { DATABASE_URL: databaseUrl, ...options.env } });
 }
 
 function writeScratch(name: string, text: string): string {

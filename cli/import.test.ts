@@ -2,33 +2,18 @@
  * `npx hindsight parse` and `import`, spawned for real: parse needs no
  * database; import creates one postmortem per file and goes on past a bad one.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runHindsight, type CliRun as Run } from "./testing/run-hindsight";
 
-const root = path.resolve(__dirname, "..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "hindsight-cli-import-"));
 const databaseFile = path.join(dir, "import.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 function hindsight(args: string[], env: Record<string, string> = { DATABASE_URL: `file:${databaseFile}` }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, USER: "cli-test", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runHindsight(args, { env });
 }
 
 function scratch(name: string, text: string): string {

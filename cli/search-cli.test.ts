@@ -1,30 +1,15 @@
 /** `npx hindsight seed --synthetic N` and `npx hindsight search`, run as people run them, on a database of their own. */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runHindsight, type CliRun as Run } from "./testing/run-hindsight";
 
-const root = path.resolve(__dirname, "..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "hindsight-search-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 function hindsight(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runHindsight(args, { env: { DATABASE_URL: `file:${path.join(dir, "cli.db")}` } });
 }
 
 describe("npx hindsight seed and search", () => {

@@ -5,12 +5,12 @@
  * seeded here when missing). Prints the median and p95 of each query shape,
  * and the CSV export of 10,000 rows. Figures: docs/actions.md.
  */
-import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { actionsToCsv } from "@/lib/domain/actions";
 import { parseTrackerQuery } from "@/lib/schemas/actions";
-import { migrate, root } from "./lib/steps.mjs";
+import { prepareBenchLibrary } from "./lib/bench-library";
+import { root } from "./lib/steps.mjs";
 
 const { values: flags } = parseArgs({ options: { count: { type: "string", default: "50000" }, runs: { type: "string", default: "20" } } });
 const COUNT = Number(flags.count);
@@ -25,13 +25,7 @@ const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)];
 
 async function main() {
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    migrate(`file:${file}`);
-    const { seedSyntheticPostmortems } = await import("@/lib/server/postmortems/seed-synthetic");
-    await seedSyntheticPostmortems({ count: COUNT, onProgress: (done, total) => process.stderr.write(`\rSeeding ${fmt.format(done)} of ${fmt.format(total)}`) });
-    process.stderr.write("\n");
-  }
+  await prepareBenchLibrary({ file, count: COUNT, reuse: true });
   const { listActionOwners, listActions } = await import("@/lib/server/actions");
   const { getDb } = await import("@/lib/server/db");
   const db = await getDb();

@@ -12,15 +12,16 @@
  * Prints requests/s, p50/p99 latency, errors and non-2xx per scenario, and
  * writes test-reports/bench-load.json. Figures, not assertions.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { createRandom } from "@/lib/domain/synthetic/random";
-import { ensureBuild, migrate, root } from "./lib/steps.mjs";
+import { prepareBenchLibrary } from "./lib/bench-library";
+import { startServer, waitUntilAnswering } from "./lib/server-process.mjs";
+import { ensureBuild, root } from "./lib/steps.mjs";
 
 const { values: flags } = parseArgs({
   options: {
@@ -49,44 +50,6 @@ process.env.HINDSIGHT_LOG_LEVEL ??= "warn";
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 const fmt = new Intl.NumberFormat("en-US");
-
-async function prepareDatabase(): Promise<number | null> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  if (flags.reuse && existsSync(file)) {
-    say(`Reusing ${path.relative(root, file)}`);
-    return null;
-  }
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-  migrate(`file:${file}`);
-  const { seedSyntheticPostmortems } = await import("@/lib/server/postmortems/seed-synthetic");
-  const started = performance.now();
-  await seedSyntheticPostmortems({
-    count: COUNT,
-    onProgress: (done, total) => process.stderr.write(`\rSeeding ${fmt.format(done)} of ${fmt.format(total)} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
-  });
-  process.stderr.write("\n");
-  return (performance.now() - started) / 1000;
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill();
-  throw new Error("The production server did not start within 2 minutes.");
-}
 
 type Doc = Record<string, unknown> & { slug: string; version: number };
 
@@ -235,10 +198,11 @@ function printTable(rows: Row[]) {
 }
 
 async function main() {
-  const seedSeconds = await prepareDatabase();
+  const seedSeconds = await prepareBenchLibrary({ file, count: COUNT, reuse: Boolean(flags.reuse) });
   ensureBuild();
   say(`Library: ${fmt.format(COUNT)} postmortems; ${CONNECTIONS} connections, ${DURATION} s per scenario; ${os.cpus().length} cores, Node ${process.version}`);
-  const server = await startServer();
+  const server = startServer({ port: PORT });
+  await waitUntilAnswering(server, { timeoutMs: 120_000 });
   const loadBefore = os.loadavg();
   const rows: Row[] = [];
   try {

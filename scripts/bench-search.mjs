@@ -1,15 +1,4 @@
-// `npm run bench:search`: installs dependencies on a fresh clone (as npm start
-// and npm test do), then runs the benchmark (scripts/bench-search.ts) under the
-// same flags as the CLI. See docs/search.md.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { ensureDependencies, root } from "./lib/steps.mjs";
+// `npm run bench:search [-- --reuse] [--count N] [--skip-http]`: scripts/bench-search.ts. See docs/search.md.
+import { runTsScript } from "./lib/run-ts-script.mjs";
 
-process.env.NEXT_TELEMETRY_DISABLED = "1";
-ensureDependencies();
-const result = spawnSync(
-  process.execPath,
-  ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "bench-search.ts"), ...process.argv.slice(2)],
-  { cwd: root, stdio: "inherit" },
-);
-process.exit(result.status ?? 1);
+runTsScript("bench-search.ts");

@@ -12,15 +12,16 @@
  * step on a save, index build time and database size. Figures, not
  * assertions: docs/search.md records a run.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { createRandom } from "@/lib/domain/synthetic/random";
 import { SEARCH_FIELDS } from "@/lib/domain/search/search-document";
-import { ensureBuild, migrate, root } from "./lib/steps.mjs";
+import { prepareBenchLibrary } from "./lib/bench-library";
+import { startServer, waitUntilAnswering } from "./lib/server-process.mjs";
+import { ensureBuild, root } from "./lib/steps.mjs";
 
 const { values: flags } = parseArgs({
   options: {
@@ -50,24 +51,6 @@ async function time<T>(action: () => Promise<T> | T): Promise<[number, T]> {
   const started = performance.now();
   const result = await action();
   return [performance.now() - started, result];
-}
-
-async function prepareDatabase(): Promise<{ seedSeconds: number | null }> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  if (flags.reuse && existsSync(file)) {
-    say(`Reusing ${path.relative(root, file)}`);
-    return { seedSeconds: null };
-  }
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
-  migrate(`file:${file}`);
-  const { seedSyntheticPostmortems } = await import("@/lib/server/postmortems/seed-synthetic");
-  const started = performance.now();
-  await seedSyntheticPostmortems({
-    count: COUNT,
-    onProgress: (done, total) => process.stderr.write(`\rSeeding ${fmt.format(done)} of ${fmt.format(total)} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
-  });
-  process.stderr.write("\n");
-  return { seedSeconds: (performance.now() - started) / 1000 };
 }
 
 /** 200 queries, the same for the same library: words chosen by how many postmortems use them. */
@@ -116,31 +99,12 @@ function chooseQueries(raw: Database.Database, total: number): Query[] {
   return queries;
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  ensureBuild();
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  server.kill();
-  throw new Error("The production server did not start.");
-}
-
 function summarize(name: string, samples: number[]) {
   return { name, p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
 async function main() {
-  const { seedSeconds } = await prepareDatabase();
+  const seedSeconds = await prepareBenchLibrary({ file, count: COUNT, reuse: Boolean(flags.reuse) });
   const { searchPostmortems, compileQuery, reindexPostmortem } = await import("@/lib/server/search");
   const { getDb } = await import("@/lib/server/db");
   const { getPostmortem } = await import("@/lib/server/postmortems");
@@ -199,7 +163,9 @@ async function main() {
   if (!flags["skip-http"]) {
     say("Measuring (b) GET /api/search against the production server…");
     const port = 3900 + Math.floor(Math.random() * 90);
-    const server = await startServer(port);
+    ensureBuild();
+    const server = startServer({ port });
+    await waitUntilAnswering(server, { timeoutMs: 120_000 });
     try {
       const get = async (params: string) => {
         const response = await fetch(`http://127.0.0.1:${port}/api/search?${params}`);

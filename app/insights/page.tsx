@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { StackedBars } from "@/components/charts/stacked-bars";
-import { buttonClass, inputClass } from "@/components/ui/fields";
+import { buttonClass } from "@/components/ui/fields";
+import { FilterDate, FilterSelect, optionsOf } from "@/components/ui/filter-fields";
 import { formatDuration } from "@/lib/domain/figures";
 import { pivot } from "@/lib/domain/insights";
 import { FACTOR_CATEGORIES, FACTOR_CATEGORY_LABELS, SEVERITIES } from "@/lib/domain/postmortem";
@@ -39,36 +40,10 @@ export default async function InsightsPage({ searchParams }: Props) {
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">What keeps going wrong, how fast we recover, and which promises are overdue.</p>
 
       <form className="mt-6 flex flex-wrap items-end gap-3 text-sm" aria-label="Filters">
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-zinc-500">From</span>
-          <input type="date" name="from" defaultValue={query.from} className={inputClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-zinc-500">To</span>
-          <input type="date" name="to" defaultValue={query.to} className={inputClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-zinc-500">Service</span>
-          <select name="service" defaultValue={query.service ?? ""} className={inputClass}>
-            <option value="">All services</option>
-            {insights.services.map((service) => (
-              <option key={service} value={service}>
-                {service}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-zinc-500">Severity</span>
-          <select name="severity" defaultValue={query.severity ?? ""} className={inputClass}>
-            <option value="">All severities</option>
-            {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
-                {severity}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterDate caption="From" name="from" value={query.from} />
+        <FilterDate caption="To" name="to" value={query.to} />
+        <FilterSelect caption="Service" name="service" value={query.service} options={optionsOf("All services", insights.services)} />
+        <FilterSelect caption="Severity" name="severity" value={query.severity} options={optionsOf("All severities", SEVERITIES)} />
         <button type="submit" className={buttonClass}>
           Apply
         </button>

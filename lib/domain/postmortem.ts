@@ -68,6 +68,13 @@ export const FACTOR_CATEGORY_LABELS: Record<FactorCategory, string> = {
 export const ACTION_TYPES = ["prevent", "detect", "mitigate", "process"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
+export const ACTION_TYPE_LABELS: Record<ActionType, string> = {
+  prevent: "Prevent",
+  detect: "Detect",
+  mitigate: "Mitigate",
+  process: "Process",
+};
+
 export const ACTION_PRIORITIES = ["high", "medium", "low"] as const;
 export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
 

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { useState } from "react";
 import { SeverityBadge } from "@/components/ui/badges";
 import { dueLabel, overdueDays, type TrackedAction } from "@/lib/domain/actions";
+import { ACTION_TYPE_LABELS } from "@/lib/domain/postmortem";
 import { StatusSelect } from "./status-select";
 
-const TYPE_LABELS: Record<string, string> = { prevent: "Prevent", detect: "Detect", mitigate: "Mitigate", process: "Process" };
+const COLUMNS = ["Action", "Type", "Owner", "Due", "Status"];
 
 /**
  * The tracker's table. Rows of one postmortem share its version: after a
@@ -22,21 +23,11 @@ export function ActionTable({ actions, today }: { actions: TrackedAction[]; toda
       <caption className="sr-only">Corrective actions</caption>
       <thead className="border-b border-zinc-200 text-left text-xs text-zinc-500 max-sm:sr-only dark:border-zinc-800">
         <tr>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Action
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Type
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Owner
-          </th>
-          <th scope="col" className="py-2 pr-3 font-medium">
-            Due
-          </th>
-          <th scope="col" className="py-2 font-medium">
-            Status
-          </th>
+          {COLUMNS.map((column, i) => (
+            <th key={column} scope="col" className={`py-2 font-medium ${i < COLUMNS.length - 1 ? "pr-3" : ""}`}>
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody className="max-sm:block">
@@ -61,7 +52,7 @@ export function ActionTable({ actions, today }: { actions: TrackedAction[]; toda
               </td>
               <td className="py-3 pr-3 whitespace-nowrap max-sm:py-0 max-sm:pl-3">
                 <span className="text-xs text-zinc-500 sm:hidden">Type: </span>
-                {action.type ? TYPE_LABELS[action.type] : <span className="text-zinc-400">—</span>}
+                {action.type ? ACTION_TYPE_LABELS[action.type] : <span className="text-zinc-400">—</span>}
               </td>
               <td className="py-3 pr-3 wrap-anywhere max-sm:py-0">
                 <span className="text-xs text-zinc-500 sm:hidden">Owner: </span>

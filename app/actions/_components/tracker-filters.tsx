@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { buttonClass, inputClass } from "@/components/ui/fields";
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_TYPES, SEVERITIES, type ActionStatus } from "@/lib/domain/postmortem";
+import { buttonClass } from "@/components/ui/fields";
+import { FilterDate, FilterSelect, optionsOf } from "@/components/ui/filter-fields";
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, ACTION_TYPES, ACTION_TYPE_LABELS, SEVERITIES, type ActionStatus } from "@/lib/domain/postmortem";
 import { UNASSIGNED, type TrackerQuery } from "@/lib/schemas/actions";
 
 const DUE_OPTIONS = [
@@ -10,7 +11,6 @@ const DUE_OPTIONS = [
   { value: "none", label: "No due date" },
 ];
 
-const label = "flex flex-col gap-1";
 const caption = "text-xs text-zinc-500";
 
 /**
@@ -22,59 +22,22 @@ export function TrackerFilters({ query, owners, statusCounts }: { query: Tracker
   return (
     <form aria-label="Filters" className="mt-6 space-y-3 text-sm">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <label className={label}>
-          <span className={caption}>Owner</span>
-          <select name="owner" defaultValue={query.owner ?? ""} className={inputClass}>
-            <option value="">Everyone</option>
-            <option value={UNASSIGNED}>Unassigned</option>
-            {!hasOwner && <option value={query.owner}>{query.owner}</option>}
-            {owners.map((owner) => (
-              <option key={owner} value={owner}>
-                {owner}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          <span className={caption}>Due</span>
-          <select name="due" defaultValue={query.due} className={inputClass}>
-            {DUE_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          <span className={caption}>Due from</span>
-          <input type="date" name="dueFrom" defaultValue={query.dueFrom} className={inputClass} />
-        </label>
-        <label className={label}>
-          <span className={caption}>Due until</span>
-          <input type="date" name="dueTo" defaultValue={query.dueTo} className={inputClass} />
-        </label>
-        <label className={label}>
-          <span className={caption}>Type</span>
-          <select name="type" defaultValue={query.type ?? ""} className={inputClass}>
-            <option value="">All types</option>
-            {ACTION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type[0].toUpperCase() + type.slice(1)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          <span className={caption}>Severity</span>
-          <select name="severity" defaultValue={query.severity ?? ""} className={inputClass}>
-            <option value="">All severities</option>
-            {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
-                {severity}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          caption="Owner"
+          name="owner"
+          value={query.owner}
+          options={[
+            { value: "", label: "Everyone" },
+            { value: UNASSIGNED, label: "Unassigned" },
+            ...(hasOwner || !query.owner ? [] : [{ value: query.owner, label: query.owner }]),
+            ...owners.map((owner) => ({ value: owner, label: owner })),
+          ]}
+        />
+        <FilterSelect caption="Due" name="due" value={query.due} options={DUE_OPTIONS} />
+        <FilterDate caption="Due from" name="dueFrom" value={query.dueFrom} />
+        <FilterDate caption="Due until" name="dueTo" value={query.dueTo} />
+        <FilterSelect caption="Type" name="type" value={query.type} options={optionsOf("All types", ACTION_TYPES, (type) => ACTION_TYPE_LABELS[type])} />
+        <FilterSelect caption="Severity" name="severity" value={query.severity} options={optionsOf("All severities", SEVERITIES)} />
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1">

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/domain/errors";
 import { parseTrackerQuery, type TrackerQuery } from "@/lib/schemas/actions";
 import { postmortemInputSchema, type PostmortemInput } from "@/lib/schemas/postmortem";
 import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
+import { appErrorOf } from "@/lib/server/testing/app-error-of";
 
 giveTestFileFreshDatabase();
 const { createPostmortem, changeStatus, getPostmortem, listRevisions, savePostmortem } = await import("@/lib/server/postmortems");
@@ -14,16 +14,6 @@ const make = (input: PostmortemInput) => createPostmortem({ draft: postmortemInp
 const query = (search = "") => parseTrackerQuery(new URLSearchParams(search)).query;
 const list = (search = "", overrides: Partial<TrackerQuery> = {}) => listActions({ query: { ...query(search), ...overrides }, today: TODAY });
 const titles = async (search = "") => (await list(search)).actions.map((a) => a.title);
-
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("Expected an AppError");
-}
 
 describe("listActions", () => {
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import {
   type PostmortemInput,
 } from "@/lib/schemas/postmortem";
 import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
+import { appErrorOf } from "@/lib/server/testing/app-error-of";
 
 giveTestFileFreshDatabase();
 const { archivePostmortem, createPostmortem, getPostmortem, findPostmortem, getRevision, listRevisions, savePostmortem } =
@@ -29,16 +30,6 @@ function contentOf(document: PostmortemDocument) {
 /** A fetched document turned into the draft a client sends back to save it. */
 function editOf(document: PostmortemDocument, change: (doc: PostmortemDocument) => PostmortemDocument): PostmortemDraft {
   return postmortemUpdateSchema.parse(change(structuredClone(document)));
-}
-
-/** The AppError a promise rejects with. */
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("Expected an AppError"),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 let counter = 0;

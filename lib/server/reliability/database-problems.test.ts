@@ -5,9 +5,9 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import fixture from "@/e2e/fixtures/full-postmortem.json";
-import { AppError } from "@/lib/domain/errors";
 import { postmortemInputSchema, type PostmortemDraft } from "@/lib/schemas/postmortem";
 import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
+import { appErrorOf } from "@/lib/server/testing/app-error-of";
 
 const file = giveTestFileFreshDatabase();
 // Short, so the locked case fails fast instead of waiting the default 5 s.
@@ -18,16 +18,6 @@ const { apiRoute } = await import("@/lib/server/http/responses");
 
 const draftOf = (overrides: Record<string, unknown> = {}): PostmortemDraft =>
   postmortemInputSchema.parse({ ...fixture, slug: undefined, ...overrides });
-
-/** The AppError a promise rejects with. */
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("Expected an AppError"),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Row counts of every table a postmortem writes to, to show a failed write left nothing behind. */
 function tableCounts() {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/domain/errors";
 import { postmortemInputSchema } from "@/lib/schemas/postmortem";
+import { appErrorOf } from "@/lib/server/testing/app-error-of";
 
 const file = path.join(mkdtempSync(path.join(os.tmpdir(), "hindsight-unmigrated-")), "empty.db");
 process.env.DATABASE_URL = `file:${file}`;
@@ -15,15 +16,6 @@ const { searchPostmortems } = await import("@/lib/server/search");
 const { parseSearchParams } = await import("@/lib/schemas/search");
 const { checkHealth } = await import("@/lib/server/health");
 const { apiRoute } = await import("@/lib/server/http/responses");
-
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => new Error("Expected an AppError"),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const NOT_MIGRATED = /^The database is not migrated: run `npm run db:migrate`/;
 
