@@ -95,6 +95,42 @@ test.describe("library search", () => {
     });
   });
 
+  test("typing on a slow page keeps every key; the Library link, back and forward move the search", async ({ page, makePostmortem }) => {
+    test.slow(); // typing on a page slowed down 12×
+    const word = uniqueWord();
+    await makePostmortem({ title: `Queue ${word} stall` });
+    await page.goto("/");
+    const box = page.getByRole("searchbox", { name: "Search postmortems" });
+    const heading = page.getByRole("heading", { name: /postmortems? match/ });
+
+    await test.step("on a page slowed down 12× (as on a loaded machine) the box keeps every key and the address catches up", async () => {
+      // Next echoes each history write back through its router; when the page is slow it replays older
+      // addresses after newer ones. The box once followed those echoes and lost keys mid-word.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 12 });
+      await box.pressSequentially(word, { delay: 15 });
+      await box.press("x");
+      await box.press("Backspace");
+      await expect(box).toHaveValue(word);
+      await expect(page).toHaveURL(new RegExp(`[?&]q=${word}$`));
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      await expect(heading).toHaveText(/^1 postmortem match/);
+    });
+
+    await test.step("the Library link starts a new search; back and forward bring the typed one back and forth", async () => {
+      await page.getByRole("link", { name: "Library", exact: true }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect(box).toHaveValue("");
+      await expect(heading).toHaveCount(0);
+      await page.goBack();
+      await expect(box).toHaveValue(word);
+      await expect(heading).toHaveText(/^1 postmortem match/);
+      await page.goForward();
+      await expect(box).toHaveValue("");
+      await expect(heading).toHaveCount(0);
+    });
+  });
+
   test("a half-typed word, a phrase and an exclusion; stray syntax shows results instead of an error", async ({ page, makePostmortem }) => {
     const word = uniqueWord();
     // "authentication" is stored as the stem "authent": only the completion from the word list finds it from "authentica".

@@ -17,8 +17,7 @@ const numberFormat = new Intl.NumberFormat("en-US");
  */
 export function LibrarySearch({ initial }: { initial: SearchResponse }) {
   const search = useLibrarySearch(initial);
-  const { request, response, text, isLoading, error } = search;
-  const inputRef = useRef<HTMLInputElement>(null);
+  const { request, response, text, inputRef, isLoading, error } = search;
   const resultsRef = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -32,7 +31,7 @@ export function LibrarySearch({ initial }: { initial: SearchResponse }) {
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [inputRef]);
 
   const resultLinks = () => Array.from(resultsRef.current?.querySelectorAll<HTMLAnchorElement>("a[data-result]") ?? []);
 
@@ -43,11 +42,11 @@ export function LibrarySearch({ initial }: { initial: SearchResponse }) {
     } else if (event.key === "Enter") {
       event.preventDefault();
       // Enter searches at once if the pause has not come yet; once the results are for what is typed, it opens the first.
-      if (text !== request.q) search.flush();
+      if (event.currentTarget.value !== request.q) search.flush();
       else if (!isLoading) resultLinks()[0]?.click();
-    } else if (event.key === "Escape" && text) {
+    } else if (event.key === "Escape" && event.currentTarget.value) {
       event.preventDefault();
-      search.type("");
+      search.clear();
     }
   };
 
@@ -89,8 +88,8 @@ export function LibrarySearch({ initial }: { initial: SearchResponse }) {
           ref={inputRef}
           id="library-search"
           type="search"
-          value={text}
-          onChange={(event) => search.type(event.target.value)}
+          defaultValue={initial.request.q}
+          onChange={search.typed}
           onKeyDown={onInputKey}
           placeholder='Search: token parser, "feature flag", -draft'
           autoComplete="off"

@@ -1,7 +1,8 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { AddressEchoes } from "@/lib/domain/search/address-echoes";
 import { defaultSort, parseSearchParams, toSearchParams, type SearchRequest, type SearchResponse } from "@/lib/schemas/search";
 
 /** Wait this long after the last keystroke before searching. */
@@ -12,10 +13,20 @@ export type LibrarySearch = {
   response: SearchResponse;
   /** What is in the search box (ahead of `request.q` while typing). */
   text: string;
+  /**
+   * The search box. It is uncontrolled: the browser owns what is typed, and
+   * the hook writes to it only when the URL changes from outside (back,
+   * forward, a link) or the box is cleared. A controlled box lost keystrokes
+   * on a busy machine: a re-render from the router's echo of our
+   * replaceState could put a value one key old back into the box.
+   */
+  inputRef: RefObject<HTMLInputElement | null>;
   isLoading: boolean;
   error: string | null;
-  /** Typing: searches after a pause and replaces the history entry. */
-  type: (text: string) => void;
+  /** Typing (read from the box): searches after a pause and replaces the history entry. */
+  typed: () => void;
+  /** Empties the box and searches for everything. */
+  clear: () => void;
   /** A filter, sort or page change: searches at once and adds a history entry (the back button undoes it). */
   change: (next: Partial<SearchRequest>) => void;
   /** Searches for what is typed now, without waiting for the pause. */
@@ -37,6 +48,7 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
   const [request, setRequest] = useState(initial.request);
   const [response, setResponse] = useState(initial);
   const [text, setText] = useState(initial.request.q);
+  const inputRef = useRef<HTMLInputElement | null>(null);
   const [isLoading, setIsLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
@@ -44,6 +56,10 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // The request as of the latest change, for the typing timer (state would be stale in its closure).
   const requestRef = useRef(initial.request);
+  // Our own history writes, to tell their late echoes through the router from links (see the effect on urlKey).
+  const echoes = useRef<AddressEchoes>(null);
+  echoes.current ??= new AddressEchoes(toSearchParams(initial.request).toString());
+  const boxText = useCallback(() => inputRef.current?.value ?? requestRef.current.q, []);
 
   const load = useCallback(async (next: SearchRequest) => {
     const id = ++latest.current;
@@ -68,65 +84,94 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
 
   const go = useCallback(
     (next: SearchRequest, mode: "push" | "replace") => {
-      requestRef.current = next;
-      setRequest(next);
       const url = urlOf(next);
-      if (url !== `${window.location.pathname}${window.location.search}`) {
+      // A push only when the search changed, so that Back never lands on the same results.
+      if (mode === "replace" || url !== urlOf(requestRef.current)) {
+        echoes.current?.wrote(toSearchParams(next).toString());
         window.history[mode === "push" ? "pushState" : "replaceState"](null, "", url);
       }
+      requestRef.current = next;
+      setRequest(next);
       void load(next);
     },
     [load],
   );
 
-  const type = useCallback(
+  const searchFor = useCallback(
     (value: string) => {
-      setText(value);
-      if (typingTimer.current) clearTimeout(typingTimer.current);
-      typingTimer.current = setTimeout(() => {
-        const current = requestRef.current;
-        // Keep an order chosen by hand; otherwise follow the query (best match with words, last updated without).
-        const sort = current.sort === defaultSort(current.q) ? defaultSort(value) : current.sort;
-        go({ ...current, q: value, sort, page: 1 }, "replace");
-      }, TYPING_DELAY_MS);
+      const current = requestRef.current;
+      // Keep an order chosen by hand; otherwise follow the query (best match with words, last updated without).
+      const sort = current.sort === defaultSort(current.q) ? defaultSort(value) : current.sort;
+      go({ ...current, q: value, sort, page: 1 }, "replace");
     },
     [go],
   );
 
-  const flush = useCallback(() => {
-    if (!typingTimer.current) return;
-    clearTimeout(typingTimer.current);
+  const typed = useCallback(() => {
+    setText(boxText());
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => {
+      typingTimer.current = null;
+      searchFor(boxText());
+    }, TYPING_DELAY_MS);
+  }, [boxText, searchFor]);
+
+  const clear = useCallback(() => {
+    if (inputRef.current) inputRef.current.value = "";
+    setText("");
+    if (typingTimer.current) clearTimeout(typingTimer.current);
     typingTimer.current = null;
-    const current = requestRef.current;
-    if (text === current.q) return;
-    const sort = current.sort === defaultSort(current.q) ? defaultSort(text) : current.sort;
-    go({ ...current, q: text, sort, page: 1 }, "replace");
-  }, [go, text]);
+    searchFor("");
+  }, [searchFor]);
+
+  const flush = useCallback(() => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    const value = boxText();
+    if (value !== requestRef.current.q) searchFor(value);
+  }, [boxText, searchFor]);
 
   const change = useCallback(
     (next: Partial<SearchRequest>) => {
       if (typingTimer.current) clearTimeout(typingTimer.current);
-      const current = requestRef.current;
-      go({ ...current, q: text, ...next, page: next.page ?? 1 }, "push");
+      typingTimer.current = null;
+      const q = next.q ?? boxText();
+      if (inputRef.current && inputRef.current.value !== q) inputRef.current.value = q;
+      setText(q);
+      go({ ...requestRef.current, q, ...next, page: next.page ?? 1 }, "push");
     },
-    [go, text],
+    [go, boxText],
   );
 
-  // Back, forward, or a link to another search: follow the URL.
-  const searchParams = useSearchParams();
-  const urlKey = searchParams.toString();
+  /** Shows the search in the address bar when it came from outside: back, forward, a link. */
+  const followAddressBar = useCallback(
+    (search: string) => {
+      const next = parseSearchParams(new URLSearchParams(search));
+      if (toSearchParams(next).toString() === toSearchParams(requestRef.current).toString()) return;
+      if (typingTimer.current) clearTimeout(typingTimer.current);
+      typingTimer.current = null;
+      requestRef.current = next;
+      setRequest(next);
+      if (inputRef.current) inputRef.current.value = next.q;
+      setText(next.q);
+      void load(next);
+    },
+    [load],
+  );
+
+  // Back and forward: the address bar is right at popstate, whatever the router does next.
   useEffect(() => {
-    // Our own replaceState echoes back here a render late; by then the user may
-    // have typed on. Only a URL that is still the address bar's is followed, so
-    // a stale echo never puts old text back into the box.
-    if (urlKey !== new URLSearchParams(window.location.search).toString()) return;
-    if (urlKey === toSearchParams(requestRef.current).toString()) return;
-    const next = parseSearchParams(new URLSearchParams(urlKey));
-    requestRef.current = next;
-    setRequest(next);
-    setText(next.q);
-    void load(next);
-  }, [urlKey, load]);
+    const onPopState = () => followAddressBar(window.location.search);
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, [followAddressBar]);
+
+  // A link to another search (the header's Library link, say) reaches us only through the router,
+  // which also echoes our own writes back, late and on a busy page out of order: those are skipped.
+  const urlKey = useSearchParams().toString();
+  useEffect(() => {
+    if (!echoes.current?.isEcho(urlKey)) followAddressBar(urlKey);
+  }, [urlKey, followAddressBar]);
 
   useEffect(
     () => () => {
@@ -136,5 +181,5 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
     [],
   );
 
-  return { request, response, text, isLoading, error, type, change, flush };
+  return { request, response, text, inputRef, isLoading, error, typed, clear, change, flush };
 }
