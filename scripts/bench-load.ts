@@ -8,8 +8,11 @@
  * for --duration seconds with --connections connections: the library page,
  * postmortem pages, searches, saves (PUT with the version read; a 409 from two
  * connections saving the same postmortem is counted apart from errors), and
- * one postmortem with 5,000 timeline events (render time of a huge page).
- * Prints requests/s, p50/p99 latency, errors and non-2xx per scenario, and
+ * one postmortem with 5,000 timeline events (render time of a huge page),
+ * after a floor: GET /api/health, the least work a request to Next can be.
+ * Each scenario first sends 40 requests one at a time (the "alone" column:
+ * a request's cost with no queue), then the load. Prints requests/s, p50/p99
+ * latency, errors and non-2xx per scenario, and
  * writes test-reports/bench-load.json. Figures, not assertions.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -85,7 +88,7 @@ const SEARCHES = [
   "payment",
 ];
 
-type Scenario = { name: string; kind: "read" | "write"; options: Partial<autocannon.Options> };
+type Scenario = { name: string; kind: "read" | "write" | "floor"; options: Partial<autocannon.Options> };
 
 /** 5,000 timeline events of short texts (about 550 KB of JSON): the page a pasted chat export makes. */
 function hugeTimelineDocument() {
@@ -123,6 +126,8 @@ async function scenarios(): Promise<Scenario[]> {
   const hugeSlug = ((await huge.json()) as Doc).slug;
 
   return [
+    // The cheapest answer Next gives (one tiny query, no page): the stack's own floor under the same load.
+    { name: "floor: GET /api/health", kind: "floor", options: { url: `${origin}/api/health` } },
     { name: "library page /", kind: "read", options: { url: `${origin}/` } },
     {
       name: "postmortem page",
@@ -168,15 +173,29 @@ async function scenarios(): Promise<Scenario[]> {
   ];
 }
 
-type Row = { scenario: string; kind: string; requests: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number; conflicts409: number };
+type Row = {
+  scenario: string;
+  kind: string;
+  /** Median latency of one request at a time: what a request costs with no queue. */
+  aloneMs: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  conflicts409: number;
+};
 
 async function run(scenario: Scenario): Promise<Row> {
+  const alone = await autocannon({ connections: 1, amount: 40, ...scenario.options } as autocannon.Options);
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...scenario.options } as autocannon.Options);
   const statusCodes = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
   const conflicts = statusCodes["409"]?.count ?? 0;
   return {
     scenario: scenario.name,
     kind: scenario.kind,
+    aloneMs: alone.latency.p50,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     p50Ms: result.latency.p50,
@@ -188,8 +207,8 @@ async function run(scenario: Scenario): Promise<Row> {
 }
 
 function printTable(rows: Row[]) {
-  const header = ["scenario", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "409s", "requests"];
-  const lines = rows.map((row) => [row.scenario, String(row.requestsPerSecond), String(row.p50Ms), String(row.p99Ms), String(row.errors), String(row.non2xx), String(row.conflicts409), fmt.format(row.requests)]);
+  const header = ["scenario", "alone ms", "req/s", "p50 ms", "p99 ms", "errors", "non-2xx", "409s", "requests"];
+  const lines = rows.map((row) => [row.scenario, String(row.aloneMs), String(row.requestsPerSecond), String(row.p50Ms), String(row.p99Ms), String(row.errors), String(row.non2xx), String(row.conflicts409), fmt.format(row.requests)]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
   const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
   say(format(header));

@@ -51,7 +51,7 @@ export async function checkHealth(options: { root?: string } = {}): Promise<Heal
       ok: pending.length === 0,
       database: "reachable",
       migrations: { applied: applied.length, pending },
-      ...(pending.length ? { message: "Migrations are pending: run `npx prisma migrate deploy` (npm start does it)." } : {}),
+      ...(pending.length ? { message: "Migrations are pending: run `npm run db:migrate` on the server (npm start does it)." } : {}),
     };
   } catch (error) {
     return {
