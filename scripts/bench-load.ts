@@ -1,10 +1,11 @@
 /**
- * `npm run bench:load [-- --reuse] [--count N] [--duration S] [--connections N] [--only a,b]`
+ * `npm run bench:load [-- --reuse] [--count N] [--duration S] [--connections N] [--workers N] [--only a,b]`
  * (through bench-load.mjs).
  *
  * Load on loopback with autocannon against the production build: seeds a
  * library of 10,000 synthetic postmortems into data/bench/load-10000.db (or
- * reuses it with --reuse), starts `next start` on it, then runs each scenario
+ * reuses it with --reuse), starts the server on it as `npm start` does (one
+ * worker per core; --workers 1 for a single `next start`), then runs each scenario
  * for --duration seconds with --connections connections: the library page,
  * postmortem pages, searches, saves (PUT with the version read; a 409 from two
  * connections saving the same postmortem is counted apart from errors), and
@@ -23,6 +24,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { createRandom } from "@/lib/domain/synthetic/random";
 import { prepareBenchLibrary } from "./lib/bench-library";
+import { workerCount } from "./lib/serve-cluster.mjs";
 import { startServer, waitUntilAnswering } from "./lib/server-process.mjs";
 import { ensureBuild, root } from "./lib/steps.mjs";
 
@@ -33,6 +35,8 @@ const { values: flags } = parseArgs({
     duration: { type: "string", default: "30" },
     connections: { type: "string", default: "50" },
     port: { type: "string", default: "3149" },
+    // As npm start runs (one per core, at most 4); --workers 1 for a single `next start`.
+    workers: { type: "string", default: String(workerCount()) },
     only: { type: "string" },
   },
 });
@@ -40,7 +44,8 @@ const COUNT = Number(flags.count);
 const DURATION = Number(flags.duration);
 const CONNECTIONS = Number(flags.connections);
 const PORT = Number(flags.port);
-for (const [name, value] of Object.entries({ count: COUNT, duration: DURATION, connections: CONNECTIONS, port: PORT })) {
+const WORKERS = Number(flags.workers);
+for (const [name, value] of Object.entries({ count: COUNT, duration: DURATION, connections: CONNECTIONS, port: PORT, workers: WORKERS })) {
   if (!Number.isSafeInteger(value) || value <= 0) {
     console.error(`--${name} must be a positive whole number (got ${JSON.stringify(flags[name as keyof typeof flags])}).`);
     process.exit(2);
@@ -219,8 +224,10 @@ function printTable(rows: Row[]) {
 async function main() {
   const seedSeconds = await prepareBenchLibrary({ file, count: COUNT, reuse: Boolean(flags.reuse) });
   ensureBuild();
-  say(`Library: ${fmt.format(COUNT)} postmortems; ${CONNECTIONS} connections, ${DURATION} s per scenario; ${os.cpus().length} cores, Node ${process.version}`);
-  const server = startServer({ port: PORT });
+  say(
+    `Library: ${fmt.format(COUNT)} postmortems; ${CONNECTIONS} connections, ${DURATION} s per scenario; ${WORKERS} server ${WORKERS === 1 ? "process" : "processes"} as npm start runs them; ${os.cpus().length} cores, Node ${process.version}`,
+  );
+  const server = startServer({ port: PORT, workers: WORKERS });
   await waitUntilAnswering(server, { timeoutMs: 120_000 });
   const loadBefore = os.loadavg();
   const rows: Row[] = [];
@@ -243,7 +250,7 @@ async function main() {
   const goal = reads.every((row) => row.errors === 0 && row.non2xx === 0 && row.p99Ms < 250) && rows.every((row) => row.errors === 0);
   say(`Goal (no errors; reads p99 < 250 ms): ${goal ? "met" : "not met"}`);
   mkdirSync(path.join(root, "test-reports"), { recursive: true });
-  const report = { at: new Date().toISOString(), count: COUNT, connections: CONNECTIONS, durationSeconds: DURATION, cores: os.cpus().length, node: process.version, loadBefore, loadAfter, seedSeconds, rows };
+  const report = { at: new Date().toISOString(), count: COUNT, connections: CONNECTIONS, workers: WORKERS, durationSeconds: DURATION, cores: os.cpus().length, node: process.version, loadBefore, loadAfter, seedSeconds, rows };
   writeFileSync(path.join(root, "test-reports", "bench-load.json"), `${JSON.stringify(report, null, 2)}\n`);
   say("Written to test-reports/bench-load.json");
 }

@@ -1,7 +1,6 @@
 // `npm start`: install, check settings, migrate, build as needed, then serve.
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { checkConfig, ensureBuild, ensureDependencies, loadDotEnv, migrate, root, say } from "./lib/steps.mjs";
+import { serveCluster, workerCount } from "./lib/serve-cluster.mjs";
+import { checkConfig, ensureBuild, ensureDependencies, loadDotEnv, migrate, say } from "./lib/steps.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 loadDotEnv();
@@ -18,10 +17,6 @@ try {
 }
 
 const port = process.env.PORT || "3000";
-say(`Starting Hindsight on http://localhost:${port}`);
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port], {
-  cwd: root,
-  stdio: "inherit",
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+const workers = workerCount();
+say(`Starting Hindsight on http://localhost:${port} (${workers} ${workers === 1 ? "worker" : "workers"}; HINDSIGHT_WORKERS to change)`);
+serveCluster({ port, workers });

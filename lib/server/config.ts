@@ -18,6 +18,13 @@ const configSchema = z.object({
     .min(1, "must be a port number from 1 to 65535")
     .max(65535, "must be a port number from 1 to 65535")
     .optional(),
+  // Read by npm start (scripts/lib/serve-cluster.mjs): how many server processes share the port; one per core when unset.
+  HINDSIGHT_WORKERS: z.coerce
+    .number({ error: "must be a whole number of server processes from 1 to 64" })
+    .int("must be a whole number of server processes from 1 to 64")
+    .min(1, "must be a whole number of server processes from 1 to 64")
+    .max(64, "must be a whole number of server processes from 1 to 64")
+    .optional(),
   HINDSIGHT_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://postmortems.example.com" })
     // Hindsight is served at the root of its host; a path here would make every absolute link wrong.

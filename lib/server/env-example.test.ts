@@ -31,3 +31,13 @@ describe("PORT", () => {
     }
   });
 });
+
+describe("HINDSIGHT_WORKERS", () => {
+  it("accepts a number of server processes and refuses anything else, naming the variable", () => {
+    expect(parseConfig({ HINDSIGHT_WORKERS: "2" }).HINDSIGHT_WORKERS).toBe(2);
+    expect(parseConfig({}).HINDSIGHT_WORKERS).toBeUndefined();
+    for (const workers of ["two", "0", "65", "1.5", "-1"]) {
+      expect(() => parseConfig({ HINDSIGHT_WORKERS: workers })).toThrow(/HINDSIGHT_WORKERS must be a whole number of server processes from 1 to 64/);
+    }
+  });
+});

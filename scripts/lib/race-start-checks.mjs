@@ -2,7 +2,7 @@
 // message naming the variable (and it must never serve), and a database that
 // was never migrated must be reported as such, not as a crash.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { jsonRequest, request, startServer, waitUntilAnswering } from "./server-process.mjs";
 import { root } from "./steps.mjs";
@@ -84,4 +84,48 @@ export async function checkUnmigratedDatabase({ port, dir, checks }) {
   } finally {
     await server.stop();
   }
+}
+
+/** The worker processes a server process forked (Linux /proc), or null where there is no /proc. */
+function childrenOf(pid) {
+  if (!existsSync("/proc")) return null;
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        // "pid (comm) state ppid …": comm may hold spaces, so read after the last ")".
+        const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** `npm start`'s launcher (scripts/serve.mjs): two workers share the port and the database, and SIGTERM stops them all. */
+export async function checkClusterLauncher({ port, file, checks }) {
+  const server = startServer({ port, workers: 2, env: { DATABASE_URL: `file:${file}` } });
+  try {
+    await waitUntilAnswering(server);
+    const workers = childrenOf(server.pid);
+    checks.check("npm start's launcher: two worker processes serve the port", workers === null || workers.length === 2, workers === null ? "no /proc here: not counted" : `${workers.length} workers`);
+    const title = `Cluster check ${Date.now().toString(36)}`;
+    const creates = await Promise.all(Array.from({ length: 20 }, () => jsonRequest(`${server.url}/api/postmortems`, "POST", { title })));
+    const slugs = new Set(creates.map((answer) => answer.body?.slug));
+    checks.check(
+      "npm start's launcher: 20 simultaneous creates through both workers all succeed, with unique slugs",
+      creates.every((answer) => answer.status === 201) && slugs.size === 20,
+      `statuses ${[...new Set(creates.map((answer) => answer.status))].join(",")}; ${slugs.size} slugs`,
+    );
+  } finally {
+    const startedStopping = Date.now();
+    const exit = await server.stop("SIGTERM");
+    checks.check(
+      "npm start's launcher: SIGTERM stops every worker and the launcher exits 0",
+      exit.code === 0 && (childrenOf(server.pid)?.length ?? 0) === 0,
+      `exit ${exit.code ?? exit.signal} after ${((Date.now() - startedStopping) / 1000).toFixed(1)} s`,
+    );
+  }
+  checks.check("npm start's launcher: nothing answers on the port afterwards", (await request(`${server.url}/api/health`, { signal: AbortSignal.timeout(3_000) })).status === 0);
 }

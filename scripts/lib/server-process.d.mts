@@ -11,7 +11,7 @@ export type Server = {
 };
 export type Answer = { status: number; body?: unknown; headers?: Headers; error?: string };
 export function stopAllServers(): void;
-export function startServer(options: { port: number; env?: Record<string, string> }): Server;
+export function startServer(options: { port: number; env?: Record<string, string>; workers?: number }): Server;
 export function waitUntilAnswering(server: Server, options?: { timeoutMs?: number }): Promise<Response>;
 export function request(url: string, init?: RequestInit): Promise<Answer>;
 export function jsonRequest(url: string, method: string, body: unknown, headers?: Record<string, string>): Promise<Answer>;

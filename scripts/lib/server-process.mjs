@@ -20,13 +20,24 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 /**
- * Starts `next start` on `port` with `env` added to ours. The server gets its
- * own process group (detached), so kill() reaches every process it forked.
+ * Starts `next start` on `port` with `env` added to ours, or with `workers`,
+ * that many workers on the port as `npm start` runs them (scripts/serve.mjs).
+ * The server gets its own process group (detached), so kill() reaches every
+ * process it forked.
  */
-export function startServer({ port, env = {} }) {
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+export function startServer({ port, env = {}, workers }) {
+  const command = workers
+    ? [process.execPath, [path.join(root, "scripts", "serve.mjs")]]
+    : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
+  const child = spawn(command[0], command[1], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HINDSIGHT_LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      HINDSIGHT_LOG_LEVEL: "warn",
+      ...(workers ? { PORT: String(port), HOST: "127.0.0.1", HINDSIGHT_WORKERS: String(workers) } : {}),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -1,0 +1,59 @@
+// How `npm start` serves the built app: one `next start` worker per core, on
+// one port (decision 019). Node's cluster module hands the port's connections
+// to the workers in turn; SQLite in WAL mode lets the processes share the
+// database file (the race test runs two servers on one file). One Node
+// process serves one request at a time for the CPU part of its work, so a
+// second worker on a 2-core machine is most of the throughput there is.
+import cluster from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+import { root, say } from "./steps.mjs";
+
+/** A worker that stops this soon after it started failed to start (say, the port is taken): stop everything rather than restart it in a loop. */
+const START_GRACE_MS = 20_000;
+
+/** HINDSIGHT_WORKERS (checked by the settings check before), else one per core, at most 4. */
+export function workerCount(env = process.env) {
+  if (env.HINDSIGHT_WORKERS) return Number(env.HINDSIGHT_WORKERS);
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
+
+/**
+ * Forks `workers` workers running `next start -p port [-H host]`. A worker
+ * that dies later is replaced; SIGINT and SIGTERM stop them all, and this
+ * process exits when the last one has (1 when they failed to start).
+ */
+export function serveCluster({ port, host, workers }) {
+  const args = ["start", "-p", String(port), ...(host ? ["-H", host] : [])];
+  cluster.setupPrimary({ exec: path.join(root, "node_modules", "next", "dist", "bin", "next"), args });
+  const startedAt = new Map();
+  let stopping = false;
+  let exitCode = 0;
+
+  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  const stopAll = (signal) => {
+    if (!stopping) for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    stopping = true;
+    if (startedAt.size === 0) process.exit(exitCode);
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    // Ctrl-C and `kill` reach the workers too, and one may be gone before our own handler runs.
+    const stoppedOnPurpose = code === 0 || signal === "SIGINT" || signal === "SIGTERM";
+    if (stopping || stoppedOnPurpose) {
+      stopAll("SIGTERM");
+    } else if (lived < START_GRACE_MS) {
+      process.stderr.write(`\nA server worker stopped while starting (${signal ?? `exit ${code}`}); stopping Hindsight.\n`);
+      exitCode = code || 1;
+      stopAll("SIGTERM");
+    } else {
+      say(`A server worker stopped (${signal ?? `exit ${code}`}); starting another.`);
+      fork();
+    }
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(signal));
+
+  for (let i = 0; i < workers; i++) fork();
+}
