@@ -30,7 +30,7 @@ describe("checkHealth", () => {
     expect(health.ok).toBe(false);
     expect(health.database).toBe("reachable");
     expect(health.migrations.pending).toEqual(["29990101000000_from_the_future"]);
-    expect(health.message).toMatch(/prisma migrate deploy/);
+    expect(health.message).toMatch(/npm run db:migrate/);
   });
 });
 
