@@ -33,8 +33,10 @@ export type LibrarySearch = {
   flush: () => void;
 };
 
+const queryOf = (request: SearchRequest) => toSearchParams(request).toString();
+
 const urlOf = (request: SearchRequest) => {
-  const query = toSearchParams(request).toString();
+  const query = queryOf(request);
   return query ? `/?${query}` : "/";
 };
 
@@ -58,8 +60,17 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
   const requestRef = useRef(initial.request);
   // Our own history writes, to tell their late echoes through the router from links (see the effect on urlKey).
   const echoes = useRef<AddressEchoes>(null);
-  echoes.current ??= new AddressEchoes(toSearchParams(initial.request).toString());
+  echoes.current ??= new AddressEchoes(queryOf(initial.request));
   const boxText = useCallback(() => inputRef.current?.value ?? requestRef.current.q, []);
+  const cancelTyping = useCallback(() => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+  }, []);
+  /** Puts `q` into the box (when it is not already there: the caret stays put) and into `text`. */
+  const showInBox = useCallback((q: string) => {
+    if (inputRef.current && inputRef.current.value !== q) inputRef.current.value = q;
+    setText(q);
+  }, []);
 
   const load = useCallback(async (next: SearchRequest) => {
     const id = ++latest.current;
@@ -68,7 +79,7 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
     controller.current = abort;
     setIsLoading(true);
     try {
-      const answer = await fetch(`/api/search?${toSearchParams(next).toString()}`, { signal: abort.signal, headers: { accept: "application/json" } });
+      const answer = await fetch(`/api/search?${queryOf(next)}`, { signal: abort.signal, headers: { accept: "application/json" } });
       if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
       const body = (await answer.json()) as SearchResponse;
       if (id !== latest.current) return;
@@ -87,7 +98,7 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
       const url = urlOf(next);
       // A push only when the search changed, so that Back never lands on the same results.
       if (mode === "replace" || url !== urlOf(requestRef.current)) {
-        echoes.current?.wrote(toSearchParams(next).toString());
+        echoes.current?.wrote(queryOf(next));
         window.history[mode === "push" ? "pushState" : "replaceState"](null, "", url);
       }
       requestRef.current = next;
@@ -109,54 +120,47 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
 
   const typed = useCallback(() => {
     setText(boxText());
-    if (typingTimer.current) clearTimeout(typingTimer.current);
+    cancelTyping();
     typingTimer.current = setTimeout(() => {
       typingTimer.current = null;
       searchFor(boxText());
     }, TYPING_DELAY_MS);
-  }, [boxText, searchFor]);
+  }, [boxText, cancelTyping, searchFor]);
 
   const clear = useCallback(() => {
-    if (inputRef.current) inputRef.current.value = "";
-    setText("");
-    if (typingTimer.current) clearTimeout(typingTimer.current);
-    typingTimer.current = null;
+    cancelTyping();
+    showInBox("");
     searchFor("");
-  }, [searchFor]);
+  }, [cancelTyping, showInBox, searchFor]);
 
   const flush = useCallback(() => {
-    if (typingTimer.current) clearTimeout(typingTimer.current);
-    typingTimer.current = null;
+    cancelTyping();
     const value = boxText();
     if (value !== requestRef.current.q) searchFor(value);
-  }, [boxText, searchFor]);
+  }, [boxText, cancelTyping, searchFor]);
 
   const change = useCallback(
     (next: Partial<SearchRequest>) => {
-      if (typingTimer.current) clearTimeout(typingTimer.current);
-      typingTimer.current = null;
+      cancelTyping();
       const q = next.q ?? boxText();
-      if (inputRef.current && inputRef.current.value !== q) inputRef.current.value = q;
-      setText(q);
+      showInBox(q);
       go({ ...requestRef.current, q, ...next, page: next.page ?? 1 }, "push");
     },
-    [go, boxText],
+    [go, boxText, cancelTyping, showInBox],
   );
 
   /** Shows the search in the address bar when it came from outside: back, forward, a link. */
   const followAddressBar = useCallback(
     (search: string) => {
       const next = parseSearchParams(new URLSearchParams(search));
-      if (toSearchParams(next).toString() === toSearchParams(requestRef.current).toString()) return;
-      if (typingTimer.current) clearTimeout(typingTimer.current);
-      typingTimer.current = null;
+      if (queryOf(next) === queryOf(requestRef.current)) return;
+      cancelTyping();
       requestRef.current = next;
       setRequest(next);
-      if (inputRef.current) inputRef.current.value = next.q;
-      setText(next.q);
+      showInBox(next.q);
       void load(next);
     },
-    [load],
+    [load, cancelTyping, showInBox],
   );
 
   // Back and forward: the address bar is right at popstate, whatever the router does next.
@@ -176,9 +180,9 @@ export function useLibrarySearch(initial: SearchResponse): LibrarySearch {
   useEffect(
     () => () => {
       controller.current?.abort();
-      if (typingTimer.current) clearTimeout(typingTimer.current);
+      cancelTyping();
     },
-    [],
+    [cancelTyping],
   );
 
   return { request, response, text, inputRef, isLoading, error, typed, clear, change, flush };

@@ -26,10 +26,10 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
  * process it forked.
  */
 export function startServer({ port, env = {}, workers }) {
-  const command = workers
+  const [command, args] = workers
     ? [process.execPath, [path.join(root, "scripts", "serve.mjs")]]
     : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
-  const child = spawn(command[0], command[1], {
+  const child = spawn(command, args, {
     cwd: root,
     env: {
       ...process.env,
