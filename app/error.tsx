@@ -12,7 +12,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   // A database problem (busy, full, not migrated…) travels in the digest, the one field production keeps: see lib/server/database-errors.ts.
   const databaseProblem = error.digest?.startsWith(UNAVAILABLE_DIGEST_PREFIX) ? error.digest.slice(UNAVAILABLE_DIGEST_PREFIX.length) : null;
   return (
-    <div className="mx-auto max-w-md py-16 text-center">
+    // data-hindsight-no-store: the answer cache never keeps a page showing this (scripts/lib/response-cache.mjs).
+    <div className="mx-auto max-w-md py-16 text-center" data-hindsight-no-store="">
       <h1 className="text-2xl font-semibold tracking-tight">{databaseProblem ? "The database is unavailable" : "Something went wrong"}</h1>
       <p className="mt-3 text-zinc-600 dark:text-zinc-400">
         {databaseProblem

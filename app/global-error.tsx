@@ -7,7 +7,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
   return (
     <html lang="en">
       <body className="font-sans">
-        <main className="mx-auto max-w-md px-4 py-24 text-center">
+        <main className="mx-auto max-w-md px-4 py-24 text-center" data-hindsight-no-store="">
           <h1 className="text-2xl font-semibold tracking-tight">Hindsight could not load</h1>
           <p className="mt-3 text-zinc-600 dark:text-zinc-400">
             Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. Nothing you saved is lost.

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { APIResponse, Page } from "@playwright/test";
 import { expect, test, uniqueTitle } from "./fixtures";
 
 /** Headers every answer carries (next.config.js). */
@@ -153,4 +153,51 @@ test("a Server Action posted from a foreign origin is refused; the same request 
   const own = await replay(new URL(page.url()).origin);
   expect(own.status()).toBeLessThan(400);
   await expect.poll(isCreated).toBe(true);
+});
+
+test.describe("the answer cache (decision 020)", () => {
+  test("a page served again from the cache has a fresh nonce and works; a save shows on the next load", async ({ page, request, makePostmortem }) => {
+    test.setTimeout(90_000);
+    const doc = await makePostmortem();
+    const path = `/postmortems/${doc.slug}`;
+    const nonceOf = (headers: Record<string, string>) => /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+
+    // Two workers each keep their own cache: ask until one answers from it.
+    const answers: APIResponse[] = [];
+    for (let i = 0; i < 6 && !answers.some((a) => a.headers()["x-hindsight-cache"] === "hit"); i++) answers.push(await request.get(path));
+    const hit = answers.find((a) => a.headers()["x-hindsight-cache"] === "hit");
+    expect(hit, "a second read is served from the cache").toBeTruthy();
+    expect(answers[0].headers()["x-hindsight-cache"]).toBe("miss");
+    const nonces = answers.map((a) => nonceOf(a.headers()));
+    expect(new Set(nonces).size, "every answer has its own nonce").toBe(answers.length);
+    const html = await hit!.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonceOf(hit!.headers())}"`);
+
+    // In the browser: a cached library page runs its scripts (the search box searches) with no CSP report.
+    const violations = await watchCsp(page);
+    await page.goto("/");
+    const again = await page.goto("/");
+    await page.getByRole("searchbox").first().fill(doc.title);
+    await expect(page.getByRole("link", { name: doc.title }).first()).toBeVisible();
+    expect(await violations()).toEqual([]);
+    if (again?.headers()["x-hindsight-cache"] === "hit") expect(again.headers()["content-encoding"], "gzipped for the browser like Next's own answers").toBe("gzip");
+
+    // A save through the API is on the next load of the page, whichever worker answers.
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: doc.title })).toBeVisible();
+    const current = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+    const newTitle = uniqueTitle("Renamed after caching");
+    expect((await request.put(`/api/postmortems/${doc.slug}`, { data: { ...current, title: newTitle } })).status()).toBe(200);
+    // The answers themselves (the page would also refresh itself later): every read, from either worker, has the new title.
+    for (let i = 0; i < 4; i++) {
+      const html = await (await request.get(path)).text();
+      expect(html).toContain(newTitle);
+      expect(html).not.toContain(doc.title);
+    }
+    const reloaded = await page.reload();
+    expect(await reloaded!.text()).toContain(newTitle);
+    await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
+  });
 });

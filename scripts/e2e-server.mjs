@@ -20,9 +20,10 @@ const env = {
 migrate(env.DATABASE_URL);
 ensureBuild();
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", process.env.PORT ?? "3100", "-H", "127.0.0.1"], {
+// Served as npm start serves: workers behind the answer cache (scripts/serve.mjs).
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
   cwd: root,
-  env,
+  env: { ...env, PORT: process.env.PORT ?? "3100", HOST: "127.0.0.1" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -71,6 +71,14 @@ describe("parseConfig", () => {
     expect(problemsOf({ HINDSIGHT_BUSY_TIMEOUT_MS: "600001" })).toEqual(["HINDSIGHT_BUSY_TIMEOUT_MS must be at most 600000"]);
   });
 
+  it("reads the answer cache's size, 0 turning it off, and refuses anything but whole megabytes up to 4096", () => {
+    expect(parseConfig({ HINDSIGHT_CACHE_MB: "0" }).HINDSIGHT_CACHE_MB).toBe(0);
+    expect(parseConfig({ HINDSIGHT_CACHE_MB: "128" }).HINDSIGHT_CACHE_MB).toBe(128);
+    for (const value of ["-1", "1.5", "lots", "4097"]) {
+      expect(problemsOf({ HINDSIGHT_CACHE_MB: value })).toEqual(["HINDSIGHT_CACHE_MB must be a whole number of megabytes from 0 to 4096"]);
+    }
+  });
+
   it("refuses an unknown log level", () => {
     expect(problemsOf({ HINDSIGHT_LOG_LEVEL: "verbose" })).toEqual(["HINDSIGHT_LOG_LEVEL must be one of debug, info, warn, error"]);
   });

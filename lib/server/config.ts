@@ -25,6 +25,13 @@ const configSchema = z.object({
     .min(1, "must be a whole number of server processes from 1 to 64")
     .max(64, "must be a whole number of server processes from 1 to 64")
     .optional(),
+  // Read by npm start's workers (scripts/lib/serve-worker.mjs): memory for the answer cache; 0 turns it off.
+  HINDSIGHT_CACHE_MB: z.coerce
+    .number({ error: "must be a whole number of megabytes from 0 to 4096" })
+    .int("must be a whole number of megabytes from 0 to 4096")
+    .min(0, "must be a whole number of megabytes from 0 to 4096")
+    .max(4096, "must be a whole number of megabytes from 0 to 4096")
+    .optional(),
   HINDSIGHT_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL such as https://postmortems.example.com" })
     // Hindsight is served at the root of its host; a path here would make every absolute link wrong.

@@ -103,6 +103,33 @@ function childrenOf(pid) {
     .map(Number);
 }
 
+/** The nonce a page's CSP header names. */
+const nonceOf = (answer) => /'nonce-([^']+)'/.exec(answer.headers?.get("content-security-policy") ?? "")?.[1] ?? null;
+
+/**
+ * The answer cache in front of both workers (decision 020): a page read
+ * again gets a fresh nonce, the same in its header and scripts, and a
+ * change saved through one worker shows on the next read through either.
+ */
+async function checkAnswerCache({ server, checks }) {
+  const title = `Cache check ${Date.now().toString(36)}`;
+  const readLibrary = () => Promise.all(Array.from({ length: 4 }, () => request(`${server.url}/?q=${encodeURIComponent(title)}`)));
+  const before = await readLibrary();
+  const nonces = before.map(nonceOf);
+  checks.check(
+    "answer cache: every read of a page has its own nonce, the one its scripts carry",
+    before.every((answer, i) => answer.status === 200 && nonces[i] && String(answer.body).includes(`nonce="${nonces[i]}"`)) && new Set(nonces).size === nonces.length,
+    `${new Set(nonces).size} nonces in ${nonces.length} reads`,
+  );
+  const created = await jsonRequest(`${server.url}/api/postmortems`, "POST", { title });
+  const after = await readLibrary();
+  checks.check(
+    "answer cache: a postmortem created through one worker is in the next read through either",
+    created.status === 201 && before.every((answer) => !String(answer.body).includes(created.body?.slug)) && after.every((answer) => String(answer.body).includes(created.body?.slug)),
+    `statuses ${after.map((answer) => answer.status).join(",")}`,
+  );
+}
+
 /** `npm start`'s launcher (scripts/serve.mjs): two workers share the port and the database, and SIGTERM stops them all. */
 export async function checkClusterLauncher({ port, file, checks }) {
   const server = startServer({ port, workers: 2, env: { DATABASE_URL: `file:${file}` } });
@@ -118,6 +145,7 @@ export async function checkClusterLauncher({ port, file, checks }) {
       creates.every((answer) => answer.status === 201) && slugs.size === 20,
       `statuses ${[...new Set(creates.map((answer) => answer.status))].join(",")}; ${slugs.size} slugs`,
     );
+    await checkAnswerCache({ server, checks });
   } finally {
     const startedStopping = Date.now();
     const exit = await server.stop("SIGTERM");

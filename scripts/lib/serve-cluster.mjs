@@ -8,6 +8,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { root, say } from "./steps.mjs";
+import { WriteLockQueue } from "./write-lock-queue.mjs";
 
 /** A worker that stops this soon after it started failed to start (say, the port is taken): stop everything rather than restart it in a loop. */
 const START_GRACE_MS = 20_000;
@@ -19,18 +20,28 @@ export function workerCount(env = process.env) {
 }
 
 /**
- * Forks `workers` workers running `next start -p port [-H host]`. A worker
+ * Forks `workers` workers (serve-worker.mjs: Next behind the answer cache) on `port` [and `host`]. A worker
  * that dies later is replaced; SIGINT and SIGTERM stop them all, and this
  * process exits when the last one has (1 when they failed to start).
  */
 export function serveCluster({ port, host, workers }) {
-  const args = ["start", "-p", String(port), ...(host ? ["-H", host] : [])];
-  cluster.setupPrimary({ exec: path.join(root, "node_modules", "next", "dist", "bin", "next"), args });
+  cluster.setupPrimary({ exec: path.join(root, "scripts", "lib", "serve-worker.mjs") });
+  // HINDSIGHT_WRITE_LOCK tells lib/server/write-lock.ts to ask this process for each write's turn.
+  const workerEnv = { NODE_ENV: "production", PORT: String(port), HINDSIGHT_WRITE_LOCK: "cluster", ...(host ? { HOST: host } : {}) };
+  const writeTurns = new WriteLockQueue();
+  const grant = (holder) => {
+    if (holder) cluster.workers?.[holder.worker]?.send({ hindsightWriteLock: "granted", id: holder.id });
+  };
+  cluster.on("message", (worker, message) => {
+    const { hindsightWriteLock: op, id } = message ?? {};
+    if (op === "acquire") grant(writeTurns.request({ worker: worker.id, id }));
+    if (op === "release") grant(writeTurns.release({ worker: worker.id, id }));
+  });
   const startedAt = new Map();
   let stopping = false;
   let exitCode = 0;
 
-  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  const fork = () => startedAt.set(cluster.fork(workerEnv).id, Date.now());
   const stopAll = (signal) => {
     if (!stopping) for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
     stopping = true;
@@ -39,6 +50,7 @@ export function serveCluster({ port, host, workers }) {
 
   cluster.on("exit", (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    grant(writeTurns.releaseWorker(worker.id));
     startedAt.delete(worker.id);
     // Ctrl-C and `kill` reach the workers too, and one may be gone before our own handler runs.
     const stoppedOnPurpose = code === 0 || signal === "SIGINT" || signal === "SIGTERM";

@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { findPostmortem, notFound } from "../postmortems/get-postmortem";
 import { recordRevision, UNKNOWN_AUTHOR } from "../postmortems/write-helpers";
 import { WRITE_TRANSACTION } from "../write-options";
+import { withWriteLock } from "../write-lock";
 
 /** Thrown inside the transaction to roll the version bump back when there is nothing to change. */
 class Unchanged extends Error {}
@@ -32,7 +33,7 @@ export async function changeActionStatus(options: {
   const db = await getDb();
   let outcome: PostmortemDocument | "stale" | "unchanged";
   try {
-    outcome = await db.$transaction(async (tx) => {
+    outcome = await withWriteLock(() => db.$transaction(async (tx) => {
       // Compare-and-set first: it takes the write lock at once (decision 004).
       const claimed = await tx.postmortem.updateMany({
         where: { slug, version, status: { not: "archived" } },
@@ -50,7 +51,7 @@ export async function changeActionStatus(options: {
         authorName: options.authorName ?? UNKNOWN_AUTHOR,
         summarize: () => describeActionStatusChange(action.title, action.status as ActionStatus, status),
       });
-    }, WRITE_TRANSACTION);
+    }, WRITE_TRANSACTION));
   } catch (error) {
     if (!(error instanceof Unchanged)) throw error;
     outcome = "unchanged"; // Rolled back: nothing was written.

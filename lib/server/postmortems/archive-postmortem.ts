@@ -4,11 +4,12 @@ import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
 import { notFound } from "./get-postmortem";
 import { recordRevision, UNKNOWN_AUTHOR } from "./write-helpers";
+import { withWriteLock } from "../write-lock";
 
 /** Archives a postmortem (nothing is destroyed) and records the change as a revision. */
 export async function archivePostmortem(options: { slug: string; authorName?: string }): Promise<PostmortemDocument> {
   const db = await getDb();
-  const result = await db.$transaction(async (tx) => {
+  const result = await withWriteLock(() => db.$transaction(async (tx) => {
     const claimed = await tx.postmortem.updateMany({
       where: { slug: options.slug },
       data: { status: "archived", version: { increment: 1 } },
@@ -16,7 +17,7 @@ export async function archivePostmortem(options: { slug: string; authorName?: st
     if (claimed.count === 0) return null;
     const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
     return recordRevision(tx, id, { authorName: options.authorName ?? UNKNOWN_AUTHOR, summarize: () => "Archived" });
-  }, WRITE_TRANSACTION);
+  }, WRITE_TRANSACTION));
   if (!result) throw notFound(options.slug);
   return result;
 }

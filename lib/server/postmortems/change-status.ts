@@ -7,6 +7,7 @@ import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
 import { getPostmortem } from "./get-postmortem";
 import { recordRevision, UNKNOWN_AUTHOR } from "./write-helpers";
+import { withWriteLock } from "../write-lock";
 
 /**
  * Moves a postmortem along the workflow (draft → in review → published →
@@ -23,7 +24,7 @@ export async function changeStatus(options: {
   const check = checkTransition(current.status, options.status, options.reason);
   if (!check.ok) throw new AppError("INVALID", check.message, { fields: { status: [check.message] } });
   const db = await getDb();
-  const result = await db.$transaction(async (tx) => {
+  const result = await withWriteLock(() => db.$transaction(async (tx) => {
     // Compare-and-set on the status we checked, so two clicks cannot both apply.
     const claimed = await tx.postmortem.updateMany({
       where: { slug: options.slug, status: current.status },
@@ -32,7 +33,7 @@ export async function changeStatus(options: {
     if (claimed.count === 0) return null;
     const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
     return recordRevision(tx, id, { authorName: options.authorName ?? UNKNOWN_AUTHOR, summarize: () => check.summary });
-  }, WRITE_TRANSACTION);
+  }, WRITE_TRANSACTION));
   if (!result) {
     throw new AppError("CONFLICT", "The status was changed by someone else in the meantime. Reload and try again.", {
       details: { current: await getPostmortem({ slug: options.slug }) },

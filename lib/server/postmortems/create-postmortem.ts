@@ -8,6 +8,7 @@ import { WRITE_TRANSACTION } from "../write-options";
 import { firstFreeSlug } from "./free-slug";
 import { toScalarColumns } from "./mapper";
 import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
+import { withWriteLock } from "../write-lock";
 
 /**
  * Creates a postmortem and its first revision in one transaction. A slug given
@@ -21,7 +22,7 @@ export async function createPostmortem(options: {
   const { draft } = options;
   const db = await getDb();
   try {
-    return await db.$transaction(async (tx) => {
+    return await withWriteLock(() => db.$transaction(async (tx) => {
       // The insert is the transaction's first statement, so SQLite's write
       // lock is taken (or waited for) up front, never upgraded from a read
       // later. A derived slug starts as a placeholder no one else can hold and
@@ -37,7 +38,7 @@ export async function createPostmortem(options: {
         authorName: options.authorName ?? UNKNOWN_AUTHOR,
         summarize: () => "Created",
       });
-    }, WRITE_TRANSACTION);
+    }, WRITE_TRANSACTION));
   } catch (error) {
     if (draft.slug && isUniqueViolation(error)) {
       throw new AppError("CONFLICT", `A postmortem with the slug "${draft.slug}" already exists.`, {

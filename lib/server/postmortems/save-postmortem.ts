@@ -7,6 +7,7 @@ import { WRITE_TRANSACTION } from "../write-options";
 import { findPostmortem, notFound } from "./get-postmortem";
 import { toScalarColumns } from "./mapper";
 import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
+import { withWriteLock } from "../write-lock";
 
 /**
  * Replaces a postmortem with `draft` if it is still at `version` (the version
@@ -27,7 +28,7 @@ export async function savePostmortem(options: {
   const newSlug = draft.slug ?? slug;
   let outcome: PostmortemDocument | "stale";
   try {
-    outcome = await db.$transaction(async (tx) => {
+    outcome = await withWriteLock(() => db.$transaction(async (tx) => {
       // Compare-and-set as the first statement: it takes the write lock at once
       // and makes exactly one of two concurrent saves of a version win.
       const claimed = await tx.postmortem.updateMany({
@@ -43,7 +44,7 @@ export async function savePostmortem(options: {
         authorName: options.authorName ?? UNKNOWN_AUTHOR,
         summarize: (saved) => options.summary ?? (previous ? describeChanges(JSON.parse(previous.snapshot), saved) : "Saved"),
       });
-    }, WRITE_TRANSACTION);
+    }, WRITE_TRANSACTION));
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", `A postmortem with the slug "${newSlug}" already exists.`, {

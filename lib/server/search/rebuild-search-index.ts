@@ -3,6 +3,7 @@ import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
 import { fullPostmortemInclude, toDocument } from "../postmortems/mapper";
 import { reindexPostmortem } from "./reindex-postmortem";
+import { withWriteLock } from "../write-lock";
 
 /**
  * Writes every postmortem's search document again, from its stored rows, and
@@ -16,7 +17,7 @@ export async function rebuildSearchIndex(options: { onProgress?: (done: number, 
   let indexed = 0;
   let afterId = 0;
   for (;;) {
-    const batch = await db.$transaction(async (tx) => {
+    const batch = await withWriteLock(() => db.$transaction(async (tx) => {
       // Take the write lock before reading the rows (an UPDATE that changes
       // nothing): read outside it, a save committed by another server in
       // between would have its new text overwritten with the old one.
@@ -24,7 +25,7 @@ export async function rebuildSearchIndex(options: { onProgress?: (done: number, 
       const rows = await tx.postmortem.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: 100, include: fullPostmortemInclude });
       for (const row of rows) await reindexPostmortem(tx, row.id, toDocument(row));
       return { count: rows.length, lastId: rows.at(-1)?.id ?? afterId };
-    }, WRITE_TRANSACTION);
+    }, WRITE_TRANSACTION));
     if (batch.count === 0) break;
     indexed += batch.count;
     afterId = batch.lastId;

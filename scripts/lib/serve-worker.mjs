@@ -1,0 +1,119 @@
+// One server worker of `npm start` (serve-cluster.mjs forks it): Next.js,
+// with the answer cache in front (decision 020). A GET of a page or of
+// /api/search is answered from the cache when the database has not changed
+// since it was rendered; otherwise Next renders it once, however many
+// requests ask at the same moment, on a private loopback port of this
+// worker, and the answer is kept. Everything else goes to Next untouched.
+// PORT, HOST, DATABASE_URL, HINDSIGHT_CACHE_MB (0: no cache).
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import next from "next";
+import { databaseGeneration } from "./database-generation.mjs";
+import { ResponseCache, cacheKeyOf, fromTemplate, isStorable, toTemplate } from "./response-cache.mjs";
+import { root } from "./steps.mjs";
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || undefined;
+// Checked with the other settings before (lib/server/config.ts); blank counts as unset there too.
+const cacheMegabytes = process.env.HINDSIGHT_CACHE_MB?.trim() ? Number(process.env.HINDSIGHT_CACHE_MB) : 256;
+const databaseFile = path.resolve(root, (process.env.DATABASE_URL || "file:./data/hindsight.db").replace(/^file:/, "").replace(/\?.*$/, ""));
+/** A safety net only: answers depend on nothing else that changes while the server runs (the generation covers the day). */
+const MAX_AGE_MS = 10 * 60_000;
+
+const app = next({ dev: false, dir: root, hostname: host ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const front = cacheMegabytes > 0 ? await cachingFront() : handle;
+const server = http.createServer((request, response) => {
+  Promise.resolve(front(request, response)).catch((error) => {
+    process.stderr.write(`Answering ${request.method} ${request.url} failed: ${error?.stack ?? error}\n`);
+    if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    response.end("Internal Server Error");
+  });
+});
+server.on("error", (error) => {
+  process.stderr.write(`Could not serve on port ${port}: ${error.message}\n`);
+  process.exit(1);
+});
+server.listen(port, host);
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));
+
+async function cachingFront() {
+  // Next renders cache misses here: a real HTTP exchange, so that the answer
+  // is exactly what Next sends, headers and all, without touching Next's internals.
+  const renderer = http.createServer((request, response) => handle(request, response));
+  await new Promise((resolve) => renderer.listen({ host: "127.0.0.1", port: 0, exclusive: true }, resolve));
+  const rendererPort = renderer.address().port;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const cache = new ResponseCache({ maxBytes: cacheMegabytes * 1024 * 1024, maxAgeMs: MAX_AGE_MS });
+  const generationNow = databaseGeneration(databaseFile);
+  const inFlight = new Map();
+
+  const render = (request, key, generation) => {
+    const flightKey = `${generation}\n${key}`;
+    let flight = inFlight.get(flightKey);
+    if (!flight) {
+      flight = fetchAnswer(request, { port: rendererPort, agent })
+        .then((answer) => {
+          const template = toTemplate(answer);
+          if (isStorable(answer)) cache.set(key, template, generation);
+          return template;
+        })
+        .finally(() => inFlight.delete(flightKey));
+      inFlight.set(flightKey, flight);
+    }
+    return flight;
+  };
+
+  return async (request, response) => {
+    const key = cacheKeyOf(request);
+    const generation = key === null ? null : generationNow();
+    if (generation === null) return handle(request, response);
+    cache.observe(generation);
+    const stored = cache.get(key);
+    let template = stored;
+    try {
+      template ??= await render(request, key, generation);
+    } catch (error) {
+      process.stderr.write(`Rendering ${request.url} for the answer cache failed (${error?.message ?? error}); answering without it.\n`);
+      return handle(request, response);
+    }
+    send(request, response, template, stored ? "hit" : "miss");
+  };
+}
+
+/** GETs `request`'s address from Next on the loopback port, uncompressed (the nonce must be found in the text). */
+function fetchAnswer(request, { port, agent }) {
+  const headers = { ...request.headers };
+  delete headers["accept-encoding"];
+  delete headers.connection;
+  return new Promise((resolve, reject) => {
+    const inner = http.request({ host: "127.0.0.1", port, method: "GET", path: request.url, headers, agent }, (answer) => {
+      const chunks = [];
+      answer.on("data", (chunk) => chunks.push(chunk));
+      answer.on("end", () => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      answer.on("error", reject);
+    });
+    inner.on("error", reject);
+    inner.end();
+  });
+}
+
+/** Sends a stored answer with a fresh nonce, gzipped when the client takes it (as Next would); X-Hindsight-Cache says whether it was rendered for this request. */
+function send(request, response, template, cacheStatus) {
+  const { status, headers, body } = fromTemplate(template, randomBytes(16).toString("base64"));
+  let payload = Buffer.from(body);
+  const vary = String(headers.vary ?? "");
+  if (!/accept-encoding/i.test(vary)) headers.vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+  if (payload.length > 1024 && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+    payload = zlib.gzipSync(payload);
+    headers["content-encoding"] = "gzip";
+  }
+  headers["content-length"] = String(payload.length);
+  headers["x-hindsight-cache"] = cacheStatus;
+  response.writeHead(status, headers);
+  response.end(payload);
+}
