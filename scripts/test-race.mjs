@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createChecks } from "./lib/checks.mjs";
 import { killDuringImport } from "./lib/race-kill-import.mjs";
-import { checkBadSettings, checkClusterLauncher, checkUnmigratedDatabase } from "./lib/race-start-checks.mjs";
+import { checkBadSettings, checkClusterLauncher, checkClusterWithoutBusyWait, checkUnmigratedDatabase } from "./lib/race-start-checks.mjs";
 import { raceTwoInstances } from "./lib/race-two-instances.mjs";
 import { startServer, stopAllServers, waitUntilAnswering } from "./lib/server-process.mjs";
 import { ensureBuild, migrate, root, say } from "./lib/steps.mjs";
@@ -50,6 +50,7 @@ try {
   await checks.group("Starting on an unmigrated database (port 3137)", () => checkUnmigratedDatabase({ port: 3137, dir, checks }));
 
   await checks.group("npm start's two workers on one port (port 3139)", () => checkClusterLauncher({ port: 3139, file: freshDatabase("cluster.db"), checks }));
+  await checks.group("npm start with a busy timeout of 0 (port 3139)", () => checkClusterWithoutBusyWait({ port: 3139, file: freshDatabase("cluster-no-wait.db"), checks }));
 } catch (error) {
   checks.check("the race test ran to the end", false, error.message);
 } finally {

@@ -32,7 +32,8 @@ async function RelatedList({ postmortem }: { postmortem: PostmortemDocument }) {
     related = await findRelatedPostmortems({ postmortem, limit: 5 });
   } catch (error) {
     log.error("Related incidents could not be found", { slug: postmortem.slug, error });
-    return null;
+    // The page is whole without them, but the answer cache must not keep it that way (scripts/lib/response-cache.mjs).
+    return <span hidden data-hindsight-no-store="" />;
   }
   if (related.length === 0) return null;
   return (

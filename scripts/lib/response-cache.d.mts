@@ -1,11 +1,14 @@
 // Types for response-cache.mjs, for its tests.
-export type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-export type Template = { status: number; headers: Record<string, string | string[] | undefined>; policyParts: string[] | null; bodyParts: string[]; bytes: number };
+type Headers = Record<string, string | string[] | undefined>;
+export type Answer = { status: number; headers: Headers; body: string | Buffer };
+export type Template = { status: number; headers: Headers; policyParts: string[] | null; bodyParts: Buffer[]; bytes: number };
 export const NO_STORE_MARKER: string;
-export function cacheKeyOf(request: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> }): string | null;
+export function cacheKeyOf(request: { method?: string; url?: string; headers: Headers }, options?: { isBot?: (userAgent: string) => boolean }): string | null;
+export function renderHeadersOf(headers: Headers): Headers;
+export function isText(headers: Headers): boolean;
 export function nonceOf(policy: string | undefined): string | null;
 export function toTemplate(answer: Answer): Template;
-export function fromTemplate(template: Template, nonce: string): Answer;
+export function fromTemplate(template: Template, nonce: string): { status: number; headers: Headers; body: Buffer };
 export function isStorable(answer: Answer): boolean;
 export declare class ResponseCache {
   constructor(options: { maxBytes: number; maxAgeMs: number; now?: () => number });

@@ -13,24 +13,56 @@ const CONDITIONAL_HEADERS = ["range", "if-none-match", "if-modified-since"];
 /** Headers that decide which public address the app writes into an answer (lib/server/http/public-origin.ts). */
 const ORIGIN_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto"];
 /** Headers of a stored answer that belong to one exchange, not to the answer. */
-const EXCHANGE_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
-/** Put in the error pages: an answer carrying it is never stored, whatever its status. */
-export const NO_STORE_MARKER = "data-hindsight-no-store";
+const EXCHANGE_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "x-hindsight-cache"]);
+/** Headers of a request that belong to its exchange: never passed on to the render of a cached answer. */
+const REQUEST_EXCHANGE_HEADERS = new Set(["connection", "keep-alive", "content-length", "transfer-encoding", "expect", "te", "trailer", "upgrade", "accept-encoding"]);
+/**
+ * Put (as this exact attribute) in the error pages and in parts left out
+ * after a failure: an answer carrying it is never stored, whatever its
+ * status. Text a user wrote cannot produce it: React escapes its quotes.
+ */
+export const NO_STORE_MARKER = 'data-hindsight-no-store=""';
+/**
+ * What React writes when a part of a streamed page failed on the server (an
+ * error digest on a boundary, or the script that renders the boundary again
+ * in the browser): such a page is sent as 200, and must not be kept. Both
+ * hold a quote, which escaped user text cannot.
+ */
+const FAILED_BOUNDARY_MARKERS = ['data-dgst="', '$RX("'];
 
 /**
  * The key of a request whose answer may be stored, or null: GET of a page or
- * of /api/search, not from the client router, not conditional. `headers`
- * are Node's (lower-case names).
+ * of /api/search without a body, not from the client router, not
+ * conditional, not from a bot (Next writes other HTML for bots that only
+ * read HTML: `isBot`). `headers` are Node's (lower-case names).
  */
-export function cacheKeyOf({ method, url, headers }) {
+export function cacheKeyOf({ method, url, headers }, { isBot = () => false } = {}) {
   if (method !== "GET" || !url) return null;
-  const path = url.split("?", 1)[0];
+  if (headers["transfer-encoding"] !== undefined || (headers["content-length"] !== undefined && headers["content-length"] !== "0")) return null;
+  let path;
+  try {
+    path = new URL(url, "http://hindsight.invalid").pathname;
+  } catch {
+    return null;
+  }
   const isPage = !path.startsWith("/api/") && !path.startsWith("/_next/");
   if (!isPage && path !== "/api/search") return null;
   if (/[?&]_rsc=/.test(url)) return null;
   for (const name of Object.keys(headers)) if (ROUTER_HEADER.test(name)) return null;
   for (const name of CONDITIONAL_HEADERS) if (headers[name] !== undefined) return null;
+  if (isBot(String(headers["user-agent"] ?? ""))) return null;
   return [...ORIGIN_HEADERS.map((name) => String(headers[name] ?? "")), url].join("\n");
+}
+
+/** The headers to render a cached request with: the client's, without those of its own exchange (and uncompressed, so the nonce can be found). */
+export function renderHeadersOf(headers) {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !REQUEST_EXCHANGE_HEADERS.has(name)));
+}
+
+/** Whether an answer is a page or JSON, the only kinds stored (anything else passes through as bytes). */
+export function isText(headers) {
+  const type = String(headers["content-type"] ?? "");
+  return type.startsWith("text/html") || type.startsWith("application/json");
 }
 
 /** The nonce a Content-Security-Policy names, or null. */
@@ -39,38 +71,53 @@ export function nonceOf(policy) {
   return match ? match[1] : null;
 }
 
+/** `body` cut at every occurrence of `separator`. */
+function splitBuffer(body, separator) {
+  const parts = [];
+  let from = 0;
+  for (let at = body.indexOf(separator, from); at !== -1; at = body.indexOf(separator, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + separator.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
 /**
- * An answer as it is kept: status, headers and body with every occurrence of
+ * An answer as it is kept: status, headers and body (bytes: they cost no
+ * JavaScript heap and need no encoding per answer) with every occurrence of
  * its nonce cut out (a nonce is 128 random bits: it occurs nowhere by chance).
  */
 export function toTemplate({ status, headers, body }) {
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
   const nonce = nonceOf(headers["content-security-policy"]);
   const kept = {};
   for (const [name, value] of Object.entries(headers)) if (!EXCHANGE_HEADERS.has(name)) kept[name] = value;
-  const cut = (text) => (nonce ? text.split(nonce) : [text]);
   const policy = kept["content-security-policy"];
   return {
     status,
     headers: kept,
-    policyParts: typeof policy === "string" ? cut(policy) : null,
-    bodyParts: cut(body),
-    bytes: Buffer.byteLength(body),
+    policyParts: typeof policy === "string" ? (nonce ? policy.split(nonce) : [policy]) : null,
+    bodyParts: nonce ? splitBuffer(bytes, Buffer.from(nonce)) : [bytes],
+    bytes: bytes.length,
   };
 }
 
-/** The answer to send: the template with `nonce` put back wherever the original one was. */
+/** The answer to send: the template with `nonce` put back wherever the original one was; the body as bytes. */
 export function fromTemplate(template, nonce) {
   const headers = { ...template.headers };
   if (template.policyParts) headers["content-security-policy"] = template.policyParts.join(nonce);
-  return { status: template.status, headers, body: template.bodyParts.join(nonce) };
+  const separator = Buffer.from(nonce);
+  const pieces = template.bodyParts.flatMap((part, i) => (i === 0 ? [part] : [separator, part]));
+  return { status: template.status, headers, body: Buffer.concat(pieces) };
 }
 
-/** Whether an answer may be served again: a complete 200 page or JSON that is no error page and sets no cookie. */
+/** Whether an answer may be served again: a complete 200 page or JSON that is no error page, has no failed part and sets no cookie. */
 export function isStorable({ status, headers, body }) {
   if (status !== 200 || headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined) return false;
-  const type = String(headers["content-type"] ?? "");
-  if (!type.startsWith("text/html") && !type.startsWith("application/json")) return false;
-  return !body.includes(NO_STORE_MARKER);
+  if (!isText(headers)) return false;
+  const text = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  return !text.includes(NO_STORE_MARKER) && !FAILED_BOUNDARY_MARKERS.some((marker) => text.includes(marker));
 }
 
 /**

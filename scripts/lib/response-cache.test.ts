@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_STORE_MARKER, ResponseCache, cacheKeyOf, fromTemplate, isStorable, nonceOf, toTemplate, type Answer } from "./response-cache.mjs";
+import { NO_STORE_MARKER, ResponseCache, cacheKeyOf, fromTemplate, isStorable, nonceOf, renderHeadersOf, toTemplate, type Answer } from "./response-cache.mjs";
 
 const NONCE = "8nB/sAeE7eph3kT1zfLRdA==";
 const POLICY = `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'; object-src 'none'`;
@@ -8,7 +8,7 @@ function page(overrides: Partial<Answer> = {}): Answer {
   return {
     status: 200,
     headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": POLICY, date: "Fri, 04 Dec 2026 20:00:00 GMT", "content-length": "123", vary: "rsc" },
-    body: `<html><script nonce="${NONCE}">self.__next_f.push([1,"x"])</script><script nonce="${NONCE}" src="/a.js"></script><p>[nonce:${NONCE}]</p></html>`,
+    body: `<html><script nonce="${NONCE}">self.__next_f.push([1,"x"])</script><script nonce="${NONCE}" src="/a.js"></script><p>[nonce:${NONCE}] → ünïcode</p></html>`,
     ...overrides,
   };
 }
@@ -36,6 +36,26 @@ describe("cacheKeyOf: which requests the answer cache may serve", () => {
     for (const name of ["rsc", "next-router-state-tree", "next-router-prefetch", "next-action", "next-url", "range", "if-none-match", "if-modified-since"]) {
       expect(cacheKeyOf(get("/", { [name]: "1" })), name).toBeNull();
     }
+    // An address that only looks like a page once normalised is still an API.
+    expect(cacheKeyOf(get("/x/../api/health"))).toBeNull();
+    expect(cacheKeyOf(get("http://localhost:3000/api/health"))).toBeNull();
+  });
+
+  it("leaves a GET with a body to Next: passing it on could smuggle a second request onto the render connection", () => {
+    expect(cacheKeyOf(get("/", { "content-length": "20" }))).toBeNull();
+    expect(cacheKeyOf(get("/", { "transfer-encoding": "chunked" }))).toBeNull();
+    expect(cacheKeyOf(get("/", { "content-length": "0" }))).not.toBeNull();
+  });
+
+  it("leaves bots to Next, which writes other HTML for bots that only read HTML", () => {
+    const isBot = (userAgent: string) => /Slackbot/.test(userAgent);
+    expect(cacheKeyOf(get("/", { "user-agent": "Slackbot-LinkExpanding 1.0" }), { isBot })).toBeNull();
+    expect(cacheKeyOf(get("/", { "user-agent": "Mozilla/5.0 Chrome/156" }), { isBot })).not.toBeNull();
+  });
+
+  it("renders with the client's headers but none of its exchange, and asks for an uncompressed answer", () => {
+    const headers = renderHeadersOf({ host: "h", "user-agent": "u", accept: "text/html", "accept-encoding": "gzip", connection: "keep-alive", "content-length": "5", expect: "100-continue", te: "trailers", upgrade: "h2c" });
+    expect(headers).toEqual({ host: "h", "user-agent": "u", accept: "text/html" });
   });
 });
 
@@ -49,20 +69,23 @@ describe("templates: a stored answer gets a fresh nonce every time it is sent", 
   it("puts the new nonce wherever the old one was, in the policy and the body, and nowhere else", () => {
     const answer = fromTemplate(toTemplate(page()), "FRESH");
     expect(answer.headers["content-security-policy"]).toBe(POLICY.replace(NONCE, "FRESH"));
-    expect(answer.body).toBe(page().body.replaceAll(NONCE, "FRESH"));
-    expect(answer.body).not.toContain(NONCE);
-    expect(answer.body.match(/FRESH/g)).toHaveLength(3);
+    const body = answer.body.toString("utf8");
+    expect(body).toBe(String(page().body).replaceAll(NONCE, "FRESH"));
+    expect(body).not.toContain(NONCE);
+    expect(body.match(/FRESH/g)).toHaveLength(3);
   });
 
   it("keeps an answer without a nonce (a search's JSON) as it is", () => {
     const json: Answer = { status: 200, headers: { "content-type": "application/json", "content-security-policy": "default-src 'none'" }, body: '{"results":[]}' };
-    expect(fromTemplate(toTemplate(json), "FRESH")).toEqual(json);
+    const answer = fromTemplate(toTemplate(json), "FRESH");
+    expect({ ...answer, body: answer.body.toString() }).toEqual(json);
   });
 
   it("drops the headers of the one exchange (date, length, encoding) and keeps the rest", () => {
     const template = toTemplate(page());
     expect(Object.keys(template.headers).sort()).toEqual(["content-security-policy", "content-type", "vary"]);
     expect(template.bytes).toBe(Buffer.byteLength(page().body));
+    expect(toTemplate({ ...page(), headers: { ...page().headers, "x-hindsight-cache": "miss" } }).headers["x-hindsight-cache"]).toBeUndefined();
   });
 });
 
@@ -79,7 +102,15 @@ describe("isStorable: only complete, successful, cookie-free pages and JSON", ()
     expect(isStorable(page({ headers: { ...page().headers, "set-cookie": ["a=b"] } }))).toBe(false);
     expect(isStorable(page({ headers: { ...page().headers, "content-encoding": "gzip" } }))).toBe(false);
     expect(isStorable(page({ headers: { "content-type": "text/markdown" } }))).toBe(false);
-    expect(isStorable(page({ body: `<main ${NO_STORE_MARKER}="">The database is busy</main>` }))).toBe(false);
+    expect(isStorable(page({ body: `<main ${NO_STORE_MARKER}>The database is busy</main>` }))).toBe(false);
+    // A part of a streamed page that failed on the server, as React writes it.
+    expect(isStorable(page({ body: '<!--$!--><template data-dgst="1234"></template><!--/$-->' }))).toBe(false);
+    expect(isStorable(page({ body: '<script>$RX("B:0","1234")</script>' }))).toBe(false);
+  });
+
+  it("is not switched off by a postmortem that merely mentions the markers (its quotes arrive escaped)", () => {
+    expect(isStorable(page({ body: "<p>data-hindsight-no-store=&quot;&quot; and $RX(&quot;B:0&quot;) and data-dgst=&quot;1&quot;</p>" }))).toBe(true);
+    expect(isStorable(page({ body: '<script>self.__next_f.push([1,"data-hindsight-no-store=\\"\\" $RX(\\"B:0\\")"])</script>' }))).toBe(true);
   });
 });
 

@@ -27,16 +27,9 @@ export function workerCount(env = process.env) {
 export function serveCluster({ port, host, workers }) {
   cluster.setupPrimary({ exec: path.join(root, "scripts", "lib", "serve-worker.mjs") });
   // HINDSIGHT_WRITE_LOCK tells lib/server/write-lock.ts to ask this process for each write's turn.
-  const workerEnv = { NODE_ENV: "production", PORT: String(port), HINDSIGHT_WRITE_LOCK: "cluster", ...(host ? { HOST: host } : {}) };
-  const writeTurns = new WriteLockQueue();
-  const grant = (holder) => {
-    if (holder) cluster.workers?.[holder.worker]?.send({ hindsightWriteLock: "granted", id: holder.id });
-  };
-  cluster.on("message", (worker, message) => {
-    const { hindsightWriteLock: op, id } = message ?? {};
-    if (op === "acquire") grant(writeTurns.request({ worker: worker.id, id }));
-    if (op === "release") grant(writeTurns.release({ worker: worker.id, id }));
-  });
+  // HOST is always set: a HOST left in the user's shell must not change where npm start listens.
+  const workerEnv = { NODE_ENV: "production", PORT: String(port), HOST: host ?? "", HINDSIGHT_WRITE_LOCK: "cluster" };
+  handOutWriteTurns();
   const startedAt = new Map();
   let stopping = false;
   let exitCode = 0;
@@ -50,7 +43,6 @@ export function serveCluster({ port, host, workers }) {
 
   cluster.on("exit", (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-    grant(writeTurns.releaseWorker(worker.id));
     startedAt.delete(worker.id);
     // Ctrl-C and `kill` reach the workers too, and one may be gone before our own handler runs.
     const stoppedOnPurpose = code === 0 || signal === "SIGINT" || signal === "SIGTERM";
@@ -68,4 +60,36 @@ export function serveCluster({ port, host, workers }) {
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll(signal));
 
   for (let i = 0; i < workers; i++) fork();
+}
+
+/**
+ * Hands out write turns (write-lock-queue.mjs) over the workers' IPC
+ * channels: "granted" when a write may start, "queued" when it waits (its
+ * timeout starts then). A worker whose channel is gone gives up its turns.
+ */
+function handOutWriteTurns() {
+  const turns = new WriteLockQueue();
+  const grant = (holder) => {
+    while (holder) {
+      const worker = cluster.workers?.[holder.worker];
+      if (worker?.isConnected()) {
+        const { worker: workerId, id } = holder;
+        worker.send({ hindsightWriteLock: "granted", id }, (error) => {
+          if (error) grant(turns.releaseWorker(workerId));
+        });
+        return;
+      }
+      holder = turns.releaseWorker(holder.worker);
+    }
+  };
+  cluster.on("message", (worker, message) => {
+    const { hindsightWriteLock: op, id } = message ?? {};
+    if (op === "acquire") {
+      const granted = turns.request({ worker: worker.id, id });
+      if (granted) grant(granted);
+      else if (worker.isConnected()) worker.send({ hindsightWriteLock: "queued", id }, () => {});
+    }
+    if (op === "release") grant(turns.release({ worker: worker.id, id }));
+  });
+  for (const event of ["disconnect", "exit"]) cluster.on(event, (worker) => grant(turns.releaseWorker(worker.id)));
 }

@@ -8,29 +8,35 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 import next from "next";
+import { isBot } from "next/dist/shared/lib/router/utils/is-bot.js";
 import { databaseGeneration } from "./database-generation.mjs";
-import { ResponseCache, cacheKeyOf, fromTemplate, isStorable, toTemplate } from "./response-cache.mjs";
+import { ResponseCache, cacheKeyOf, fromTemplate, isStorable, isText, renderHeadersOf, toTemplate } from "./response-cache.mjs";
 import { root } from "./steps.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
-// Checked with the other settings before (lib/server/config.ts); blank counts as unset there too.
-const cacheMegabytes = process.env.HINDSIGHT_CACHE_MB?.trim() ? Number(process.env.HINDSIGHT_CACHE_MB) : 256;
-const databaseFile = path.resolve(root, (process.env.DATABASE_URL || "file:./data/hindsight.db").replace(/^file:/, "").replace(/\?.*$/, ""));
 /** A safety net only: answers depend on nothing else that changes while the server runs (the generation covers the day). */
 const MAX_AGE_MS = 10 * 60_000;
+/** A render that takes longer is given up on: the request goes to Next directly, and the next one renders again. */
+const RENDER_TIMEOUT_MS = 60_000;
+const gzip = promisify(zlib.gzip);
 
 const app = next({ dev: false, dir: root, hostname: host ?? "localhost", port });
 const handle = app.getRequestHandler();
+// Loads .env files too: settings are read after it.
 await app.prepare();
 
+// Checked with the other settings at start (lib/server/config.ts); blank counts as unset there too.
+const cacheMegabytes = process.env.HINDSIGHT_CACHE_MB?.trim() ? Number(process.env.HINDSIGHT_CACHE_MB) : 256;
 const front = cacheMegabytes > 0 ? await cachingFront() : handle;
 const server = http.createServer((request, response) => {
   Promise.resolve(front(request, response)).catch((error) => {
     process.stderr.write(`Answering ${request.method} ${request.url} failed: ${error?.stack ?? error}\n`);
-    if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+    if (response.headersSent) return response.destroy();
+    response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     response.end("Internal Server Error");
   });
 });
@@ -39,7 +45,21 @@ server.on("error", (error) => {
   process.exit(1);
 });
 server.listen(port, host);
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));
+
+// Stop taking connections, let answers in progress finish (a few seconds at most), then exit.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
+
+/** The SQLite file the app opens: DATABASE_URL resolved as lib/server/db.ts resolves it. */
+function databaseFile() {
+  const url = (process.env.DATABASE_URL ?? "").trim() || "file:./data/hindsight.db";
+  return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+}
 
 async function cachingFront() {
   // Next renders cache misses here: a real HTTP exchange, so that the answer
@@ -49,7 +69,7 @@ async function cachingFront() {
   const rendererPort = renderer.address().port;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   const cache = new ResponseCache({ maxBytes: cacheMegabytes * 1024 * 1024, maxAgeMs: MAX_AGE_MS });
-  const generationNow = databaseGeneration(databaseFile);
+  const generationNow = databaseGeneration(databaseFile());
   const inFlight = new Map();
 
   const render = (request, key, generation) => {
@@ -58,9 +78,10 @@ async function cachingFront() {
     if (!flight) {
       flight = fetchAnswer(request, { port: rendererPort, agent })
         .then((answer) => {
+          if (!isText(answer.headers)) return { raw: answer };
           const template = toTemplate(answer);
           if (isStorable(answer)) cache.set(key, template, generation);
-          return template;
+          return { template };
         })
         .finally(() => inFlight.delete(flightKey));
       inFlight.set(flightKey, flight);
@@ -69,51 +90,70 @@ async function cachingFront() {
   };
 
   return async (request, response) => {
-    const key = cacheKeyOf(request);
+    const key = cacheKeyOf(request, { isBot });
     const generation = key === null ? null : generationNow();
     if (generation === null) return handle(request, response);
     cache.observe(generation);
     const stored = cache.get(key);
-    let template = stored;
+    if (stored) return send(request, response, stored, "hit");
+    let rendered;
     try {
-      template ??= await render(request, key, generation);
+      rendered = await render(request, key, generation);
     } catch (error) {
       process.stderr.write(`Rendering ${request.url} for the answer cache failed (${error?.message ?? error}); answering without it.\n`);
       return handle(request, response);
     }
-    send(request, response, template, stored ? "hit" : "miss");
+    if (rendered.raw) return sendRaw(response, rendered.raw);
+    return send(request, response, rendered.template, "miss");
   };
 }
 
-/** GETs `request`'s address from Next on the loopback port, uncompressed (the nonce must be found in the text). */
+/** GETs `request`'s address from Next on the loopback port, uncompressed (the nonce must be found in the text), as bytes. */
 function fetchAnswer(request, { port, agent }) {
-  const headers = { ...request.headers };
-  delete headers["accept-encoding"];
-  delete headers.connection;
   return new Promise((resolve, reject) => {
-    const inner = http.request({ host: "127.0.0.1", port, method: "GET", path: request.url, headers, agent }, (answer) => {
+    const inner = http.request({ host: "127.0.0.1", port, method: "GET", path: request.url, headers: renderHeadersOf(request.headers), agent }, (answer) => {
       const chunks = [];
       answer.on("data", (chunk) => chunks.push(chunk));
-      answer.on("end", () => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      answer.on("end", () => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: Buffer.concat(chunks) }));
       answer.on("error", reject);
     });
+    inner.setTimeout(RENDER_TIMEOUT_MS, () => inner.destroy(new Error(`no answer within ${RENDER_TIMEOUT_MS / 1000} s`)));
     inner.on("error", reject);
     inner.end();
   });
 }
 
+/** Whether the client takes gzip ("gzip;q=0" says it does not). */
+function takesGzip(request) {
+  const accepted = String(request.headers["accept-encoding"] ?? "");
+  return accepted.split(",").some((part) => {
+    const [coding, ...params] = part.trim().split(";");
+    const quality = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+    return coding.trim().toLowerCase() === "gzip" && (quality === undefined || Number(quality) > 0);
+  });
+}
+
 /** Sends a stored answer with a fresh nonce, gzipped when the client takes it (as Next would); X-Hindsight-Cache says whether it was rendered for this request. */
-function send(request, response, template, cacheStatus) {
+async function send(request, response, template, cacheStatus) {
   const { status, headers, body } = fromTemplate(template, randomBytes(16).toString("base64"));
-  let payload = Buffer.from(body);
+  let payload = body;
   const vary = String(headers.vary ?? "");
   if (!/accept-encoding/i.test(vary)) headers.vary = vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
-  if (payload.length > 1024 && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
-    payload = zlib.gzipSync(payload);
+  if (payload.length > 1024 && takesGzip(request)) {
+    payload = await gzip(payload);
     headers["content-encoding"] = "gzip";
   }
   headers["content-length"] = String(payload.length);
   headers["x-hindsight-cache"] = cacheStatus;
   response.writeHead(status, headers);
   response.end(payload);
+}
+
+/** Sends an answer that is not a page or JSON (an image at a page's address, say) exactly as Next gave it. */
+function sendRaw(response, { status, headers, body }) {
+  const kept = { ...headers };
+  for (const name of ["connection", "keep-alive", "transfer-encoding", "date"]) delete kept[name];
+  kept["content-length"] = String(body.length);
+  response.writeHead(status, kept);
+  response.end(body);
 }
