@@ -41,6 +41,50 @@ test("a stale save shows both sides field by field and saves the user's choice",
   await expect(bob.getByLabel("Title")).toHaveValue(`${doc.title} (renamed by Alice)`);
 });
 
+test("accepting the conflict's defaults keeps both people's edits; Esc puts the choice off and focus stays in the dialog", async ({ browser, makePostmortem, request }) => {
+  const doc = await makePostmortem({ summary: "Original summary." });
+  const alice = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  await alice.goto(`/postmortems/${doc.slug}/edit`);
+  await bob.goto(`/postmortems/${doc.slug}/edit`);
+
+  await alice.getByLabel("Summary").fill("Alice's new summary.");
+  await expect(alice.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+
+  await bob.getByLabel("Title").fill(`${doc.title} (Bob)`);
+  const dialog = bob.getByRole("dialog", { name: /Someone else saved/ });
+  await expect(dialog).toBeVisible();
+  const summary = dialog.getByRole("group", { name: "Summary" });
+  await expect(summary).toContainText("Only they changed this");
+  await expect(summary.getByRole("radio", { name: "Take theirs" })).toBeChecked();
+  const title = dialog.getByRole("group", { name: "Title" });
+  await expect(title).toContainText("Only you changed this");
+  await expect(title.getByRole("radio", { name: "Keep mine" })).toBeChecked();
+
+  await test.step("Tab never leaves the dialog", async () => {
+    for (const key of [...Array(12).fill("Tab"), ...Array(12).fill("Shift+Tab")]) {
+      await bob.keyboard.press(key);
+      expect(await bob.evaluate(() => Boolean(document.activeElement?.closest("dialog"))), `focus after ${key}`).toBe(true);
+    }
+  });
+
+  await test.step("Esc closes it without saving; the header offers it again", async () => {
+    await bob.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(bob.locator("[data-save-state]")).toHaveAttribute("data-save-state", "conflict");
+    expect((await (await request.get(`/api/postmortems/${doc.slug}`)).json()).title).toBe(doc.title);
+    await bob.getByRole("button", { name: "Choose what to keep" }).click();
+    await expect(dialog).toBeVisible();
+  });
+
+  await dialog.getByRole("button", { name: "Save my choices" }).click();
+  await expect(bob.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  const saved = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+  expect(saved.summary).toBe("Alice's new summary.");
+  expect(saved.title).toBe(`${doc.title} (Bob)`);
+  await expect(bob.getByLabel("Summary")).toHaveValue("Alice's new summary.");
+});
+
 test("edits made while the API is unreachable are kept on the device and saved when it answers again", async ({ page, makePostmortem, request }) => {
   const doc = await makePostmortem();
   await page.goto(`/postmortems/${doc.slug}/edit?step=lessons`);
@@ -79,6 +123,32 @@ test("an invalid figure is explained beside the field and nothing invalid is sav
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
   const fixed = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
   expect(fixed.impactFigures).toMatchObject({ errorRate: 15, usersAffected: 300 });
+});
+
+test("times typed past midnight land on the next day, in order, with a note saying so", async ({ page, makePostmortem, request }) => {
+  const doc = await makePostmortem({ timeline: [], timezone: "America/New_York", incidentDate: "2026-12-04" });
+  await page.goto(`/postmortems/${doc.slug}/edit?step=timeline`);
+  const time = page.getByLabel("Time of the new event");
+  for (const [at, text] of [
+    ["23:10", "Failover starts"],
+    ["23:25", "Writes fail on the new primary"],
+    ["00:15", "Rollback begins"],
+    ["01:05", "Checkout recovers"],
+  ]) {
+    await time.fill(at);
+    await page.getByLabel("What happened (new event)").fill(text);
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel(/^What happened \(event \d\)$/).last()).toHaveValue(text);
+    if (at === "00:15") await expect(page.getByText(/Read as Sat 5 Dec, the day after the event before it/)).toBeVisible();
+  }
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  const saved = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
+  expect(saved.timeline.map((event: { at: string }) => event.at)).toEqual([
+    "2026-12-04T23:10:00-05:00",
+    "2026-12-04T23:25:00-05:00",
+    "2026-12-05T00:15:00-05:00",
+    "2026-12-05T01:05:00-05:00",
+  ]);
 });
 
 test("the timeline is fast by keyboard: add, reorder, delete with undo", async ({ page, makePostmortem }) => {

@@ -56,6 +56,25 @@ test("an imported wiki page shows its structure and warnings, and becomes a post
   expect(JSON.stringify(doc)).toContain("We rebuild the index every night");
 });
 
+test("an empty or binary file after a good one says so, and never shows the earlier file's reading", async ({ page }) => {
+  await page.goto("/import");
+  const upload = page.getByText("Upload a .md or .txt file");
+  const result = page.getByRole("region", { name: "What Hindsight read" });
+  await upload.setInputFiles({ name: "good.md", mimeType: "text/markdown", buffer: Buffer.from(WIKI_POSTMORTEM) });
+  await expect(result.getByText("Search results empty after an index rebuild")).toBeVisible();
+
+  await upload.setInputFiles({ name: "empty.md", mimeType: "text/markdown", buffer: Buffer.from("  \n") });
+  await expect(result.getByRole("alert")).toHaveText("empty.md is empty: there is nothing to import.");
+  await expect(result.getByText("Search results empty after an index rebuild")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Create postmortem" })).toBeHidden();
+
+  await upload.setInputFiles({ name: "good.md", mimeType: "text/markdown", buffer: Buffer.from(WIKI_POSTMORTEM) });
+  await expect(result.getByText("Search results empty after an index rebuild")).toBeVisible();
+  await upload.setInputFiles({ name: "photo.md", mimeType: "text/markdown", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]) });
+  await expect(result.getByRole("alert")).toContainText("photo.md is not a text file");
+  await expect(page.getByRole("button", { name: "Create postmortem" })).toBeHidden();
+});
+
 test("a postmortem exports as a blog post: options, preview, copy and download", async ({ page, makePostmortem, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const doc = await makePostmortem({ status: "published" });

@@ -45,3 +45,18 @@ test("the history lists every save, shows a word diff and restores an old versio
     expect((await request.post(`/api/postmortems/${doc.slug}/revisions/99/restore`)).status()).toBe(404);
   });
 });
+
+test("a published postmortem's history offers no restore, and says how to get one", async ({ page, makePostmortem, request }) => {
+  const doc = await makePostmortem({ status: "published" });
+  for (const data of [{ status: "in_review", reason: "Typo in the summary" }, { status: "published" }]) {
+    const response = await request.post(`/api/postmortems/${doc.slug}/status`, { data });
+    expect(response.status(), await response.text()).toBe(200);
+  }
+  await page.goto(`/postmortems/${doc.slug}/history`);
+  const versions = page.getByRole("region", { name: "Versions" });
+  await expect(versions.getByRole("listitem")).toHaveCount(3);
+  await expect(versions.getByRole("button", { name: /^Restore version/ })).toHaveCount(0);
+  await expect(page.getByText("This postmortem is published, so it is read-only")).toBeVisible();
+  await page.getByRole("link", { name: "reopen it in the editor" }).click();
+  await expect(page).toHaveURL(new RegExp(`/postmortems/${doc.slug}/edit`));
+});

@@ -34,7 +34,7 @@ export function ImportWorkbench() {
   };
 
   useEffect(() => {
-    if (!text.trim()) return;
+    if (!text.trim() || text.includes("\u0000")) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setState({ kind: "reading" });
@@ -67,8 +67,12 @@ export function ImportWorkbench() {
       setState({ kind: "error", message: `${file.name} is larger than 5 MB. Split it, or import the text that matters.` });
       return;
     }
+    const content = await file.text();
     setFileName(file.name);
-    setText(await file.text());
+    setText(content);
+    // The preview must never show an earlier file's reading under this file's name.
+    if (!content.trim()) setState({ kind: "error", message: `${file.name} is empty: there is nothing to import.` });
+    else if (content.includes("\u0000")) setState({ kind: "error", message: `${file.name} is not a text file. Export the postmortem as Markdown or plain text first.` });
   };
 
   const create = async () => {
@@ -94,7 +98,12 @@ export function ImportWorkbench() {
       <div className="flex flex-wrap items-center gap-3">
         <label className={`${buttonClass} cursor-pointer focus-within:outline-2 focus-within:outline-accent-500`}>
           Upload a .md or .txt file
-          <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="sr-only" onChange={(e) => onFile(e.target.files?.[0])} />
+          <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="sr-only" onChange={(e) => {
+              void onFile(e.target.files?.[0]);
+              // Choosing the same file again (after editing it on disk) reads it again.
+              e.target.value = "";
+            }}
+          />
         </label>
         <span className="text-sm text-zinc-500">{fileName ? `From ${fileName}` : "or paste below"}</span>
       </div>

@@ -61,9 +61,8 @@ export default async function PostmortemPage({ params, searchParams }: Props) {
             </Link>
           </div>
         </div>
-        {postmortem.summary && (
-          <p className="mt-3 text-lg leading-relaxed text-zinc-600 wrap-anywhere dark:text-zinc-400">{postmortem.summary}</p>
-        )}
+        {/* Markdown like every other text field (and like the export): imported summaries carry **labels** and paragraphs. */}
+        {postmortem.summary && <Markdown className="prose-lg mt-3 text-zinc-600 dark:text-zinc-400 prose-p:my-2">{postmortem.summary}</Markdown>}
         <MetricsLine timeline={postmortem.timeline} />
         <dl className="mt-6 grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2">
           <MetaItem label="Services" values={postmortem.services} />

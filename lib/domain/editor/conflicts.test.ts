@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "@/e2e/fixtures/full-postmortem.json";
 import { postmortemInputSchema, type PostmortemDraft } from "@/lib/schemas/postmortem";
-import { CONFLICT_FIELDS, describeValue, differingFields, mergeChoices } from "./conflicts";
+import { CONFLICT_FIELDS, defaultChoice, describeValue, differingFields, mergeChoices } from "./conflicts";
 
 const draft = (): PostmortemDraft => postmortemInputSchema.parse(fixture);
 
@@ -17,16 +17,16 @@ describe("differingFields", () => {
     theirs.title = "Checkout slowed down";
     theirs.timeline = theirs.timeline.slice(1);
     expect(differingFields(mine, theirs)).toEqual([
-      { field: "title", label: "Title" },
-      { field: "timeline", label: "Timeline" },
-      { field: "lessons", label: "Lessons" },
+      { field: "title", label: "Title", changedBy: "unknown" },
+      { field: "timeline", label: "Timeline", changedBy: "unknown" },
+      { field: "lessons", label: "Lessons", changedBy: "unknown" },
     ]);
   });
 
   it("sees a change deep inside a list", () => {
     const theirs = draft();
     theirs.correctiveActions[2] = { ...theirs.correctiveActions[2], owner: "Amara Okafor" };
-    expect(differingFields(draft(), theirs)).toEqual([{ field: "correctiveActions", label: "Corrective actions" }]);
+    expect(differingFields(draft(), theirs)).toEqual([{ field: "correctiveActions", label: "Corrective actions", changedBy: "unknown" }]);
   });
 
   it("ignores fields that are not edited in the form (slug, version, timestamps)", () => {
@@ -37,6 +37,38 @@ describe("differingFields", () => {
   it("covers every field of the document a person edits", () => {
     const editable = Object.keys(draft()).filter((key) => !["slug", "version", "createdAt", "updatedAt"].includes(key));
     expect(CONFLICT_FIELDS.map(([field]) => field).sort()).toEqual(editable.sort());
+  });
+});
+
+describe("differingFields with the version both started from", () => {
+  it("says who changed each field: only them, only me, or both of us", () => {
+    const base = draft();
+    const mine = { ...draft(), title: "My title", summary: "My summary" };
+    const theirs = { ...draft(), summary: "Their summary", severity: base.severity === "SEV1" ? "SEV2" : "SEV1" } as PostmortemDraft;
+    expect(differingFields(mine, theirs, base)).toEqual([
+      { field: "title", label: "Title", changedBy: "mine" },
+      { field: "summary", label: "Summary", changedBy: "both" },
+      { field: "severity", label: "Severity", changedBy: "theirs" },
+    ]);
+  });
+
+  it("defaults a field only they changed to theirs, so resolving with the defaults never undoes their edit", () => {
+    // The two-tab case: A saved a new summary; B, still on the old version, changed only the title.
+    const base = draft();
+    const a = { ...draft(), summary: "A's new summary" };
+    const b = { ...draft(), title: "B's new title" };
+    const differences = differingFields(b, a, base);
+    const picked = Object.fromEntries(differences.map(({ field, changedBy }) => [field, defaultChoice(changedBy)]));
+    expect(picked).toEqual({ title: "mine", summary: "theirs" });
+    const merged = mergeChoices(b, a, picked);
+    expect(merged.summary).toBe("A's new summary");
+    expect(merged.title).toBe("B's new title");
+  });
+
+  it("keeps mine by default when both changed a field or the base is unknown", () => {
+    expect(defaultChoice("both")).toBe("mine");
+    expect(defaultChoice("unknown")).toBe("mine");
+    expect(defaultChoice("mine")).toBe("mine");
   });
 });
 
@@ -70,7 +102,7 @@ describe("mergeChoices", () => {
     const theirs = draft();
     theirs.summary = "Theirs";
     const merged = mergeChoices(mine, theirs, { timeline: "mine", severity: "mine" });
-    expect(differingFields(mine, merged)).toEqual([{ field: "summary", label: "Summary" }]);
+    expect(differingFields(mine, merged)).toEqual([{ field: "summary", label: "Summary", changedBy: "unknown" }]);
   });
 });
 

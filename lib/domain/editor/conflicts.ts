@@ -1,6 +1,9 @@
 /**
  * Field-by-field comparison of two versions of a postmortem, for resolving a
  * save conflict: the user keeps theirs or mine for each field that differs.
+ * With the version both started from (the base), each difference also says
+ * who changed it, so a field only they changed defaults to theirs and a
+ * field the user never touched cannot silently undo their edit.
  */
 import type { PostmortemDraft } from "@/lib/schemas/postmortem";
 
@@ -25,14 +28,25 @@ export const CONFLICT_FIELDS = [
 ] as const;
 
 export type ConflictField = (typeof CONFLICT_FIELDS)[number][0];
-export type FieldDifference = { field: ConflictField; label: string };
+/** Who changed a differing field since the base: "unknown" when the base is not known. */
+export type ChangedBy = "mine" | "theirs" | "both" | "unknown";
+export type FieldDifference = { field: ConflictField; label: string; changedBy: ChangedBy };
 export type Choice = "mine" | "theirs";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The fields whose values differ between my draft and theirs. */
-export function differingFields(mine: PostmortemDraft, theirs: PostmortemDraft): FieldDifference[] {
-  return CONFLICT_FIELDS.filter(([field]) => !same(mine[field], theirs[field])).map(([field, label]) => ({ field, label }));
+/** The fields whose values differ between my draft and theirs, and who changed each since `base`. */
+export function differingFields(mine: PostmortemDraft, theirs: PostmortemDraft, base: PostmortemDraft | null = null): FieldDifference[] {
+  return CONFLICT_FIELDS.filter(([field]) => !same(mine[field], theirs[field])).map(([field, label]) => ({
+    field,
+    label,
+    changedBy: !base ? "unknown" : same(mine[field], base[field]) ? "theirs" : same(theirs[field], base[field]) ? "mine" : "both",
+  }));
+}
+
+/** What a field starts chosen as: theirs when only they changed it, otherwise mine (the user's work is never dropped unasked). */
+export function defaultChoice(changedBy: ChangedBy): Choice {
+  return changedBy === "theirs" ? "theirs" : "mine";
 }
 
 /** Their document with my value for every field where I chose mine. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ParsedTime } from "./parse-time";
-import { nextDay, resolveTime } from "./resolve-time";
+import { nextDay, resolveAfter, resolveTime } from "./resolve-time";
 
 const time = (hour: number, minute: number, extra: Partial<ParsedTime> = {}): ParsedTime => ({
   date: null,
@@ -133,5 +133,41 @@ describe("resolveTime: a zone read from an abbreviation", () => {
       at: "2021-10-31T06:58:00Z",
       day: "2021-10-31",
     });
+  });
+});
+
+describe("resolveAfter: a time typed after the latest event", () => {
+  const context = { timezone: "America/New_York", referenceDate: "2026-12-04" };
+  const previous = "2026-12-04T23:25:00-05:00";
+
+  it("reads a clock just past midnight on the next day, and says so", () => {
+    const resolved = resolveAfter(time(0, 15), context, previous, now);
+    expect(resolved.at).toBe("2026-12-05T00:15:00-05:00");
+    expect(resolved.day).toBe("2026-12-05");
+    expect(resolved.note).toMatch(/^Read as Sat 5 Dec, the day after/);
+  });
+
+  it("keeps an earlier clock on the same day when that is nearer (an event added late)", () => {
+    const resolved = resolveAfter(time(22, 0), context, previous, now);
+    expect(resolved.at).toBe("2026-12-04T22:00:00-05:00");
+    expect(resolved.note).toBeNull();
+  });
+
+  it("keeps a later clock on the same day", () => {
+    expect(resolveAfter(time(23, 50), context, previous, now).at).toBe("2026-12-04T23:50:00-05:00");
+  });
+
+  it("never moves a time typed with its date", () => {
+    const resolved = resolveAfter(time(0, 15, { date: { year: 2026, month: 12, day: 4 } }), context, previous, now);
+    expect(resolved.at).toBe("2026-12-04T00:15:00-05:00");
+  });
+
+  it("reads as resolveTime does when there is no event before it", () => {
+    expect(resolveAfter(time(0, 15), context, null, now)).toEqual(resolveTime(time(0, 15), context, now));
+  });
+
+  it("works on wall-clock times without a zone", () => {
+    const resolved = resolveAfter(time(1, 5), { timezone: null, referenceDate: "2026-12-04" }, "2026-12-04T23:25:00", now);
+    expect(resolved.at).toBe("2026-12-05T01:05:00");
   });
 });

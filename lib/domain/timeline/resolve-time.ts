@@ -59,3 +59,23 @@ export function nextDay(day: string): string {
 function isoDay(date: Date): string {
   return DateTime.fromJSDate(date).toISODate() ?? "1970-01-01";
 }
+
+/**
+ * `resolveTime` for a time typed after `previousAt`, the latest event so far
+ * (read on `context.referenceDate`, that event's day). Incidents cross
+ * midnight without saying so: a clock without a date that would fall before
+ * the previous event is read on the next day when that is nearer ("00:15"
+ * after "23:25" is 50 minutes later, not 23 hours earlier), with a note
+ * saying so; "22:00" after "23:25" stays on the same day.
+ */
+export function resolveAfter(parsed: ParsedTime, context: TimeContext, previousAt: string | null, now = new Date()): ResolvedTime {
+  const sameDay = resolveTime(parsed, context, now);
+  if (parsed.date || !previousAt || !context.referenceDate) return sameDay;
+  const previous = Date.parse(previousAt);
+  const at = Date.parse(sameDay.at);
+  if (!(at < previous)) return sameDay;
+  const next = resolveTime(parsed, { ...context, referenceDate: nextDay(context.referenceDate) }, now);
+  if (!(Date.parse(next.at) - previous < previous - at)) return sameDay;
+  const shownDay = DateTime.fromISO(next.day).toFormat("ccc d LLL");
+  return { ...next, note: `Read as ${shownDay}, the day after the event before it; type a date with the time to change that.` };
+}

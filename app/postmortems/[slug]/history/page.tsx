@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { buttonClass, inputClass } from "@/components/ui/fields";
 import { compareRevisions } from "@/lib/domain/revisions/compare";
 import { formatInstant } from "@/lib/domain/time";
+import { isReadOnly } from "@/lib/domain/workflow";
 import { versionParamSchema } from "@/lib/schemas/revision";
 import { findPostmortem, getRevision, listRevisions } from "@/lib/server/postmortems";
 import { FieldDiff } from "./_components/field-diff";
@@ -36,6 +37,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const from = pick(query.from, Math.max(1, to - 1));
   const [before, after] = await Promise.all([getRevision({ slug, version: from }), getRevision({ slug, version: to })]);
   const changes = before && after ? compareRevisions(before, after) : null;
+  // A published postmortem is read-only: restoring would be refused, so no button offers it.
+  const canRestore = !isReadOnly(postmortem.status);
 
   return (
     <div>
@@ -48,6 +51,15 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Every save is kept. Compare any two versions, or restore an old one — restoring saves it as a new version, so nothing is lost.
       </p>
+      {!canRestore && (
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          This postmortem is published, so it is read-only:{" "}
+          <Link href={`/postmortems/${slug}/edit`} className="text-accent-600 hover:underline dark:text-accent-400">
+            reopen it in the editor
+          </Link>{" "}
+          to restore an older version.
+        </p>
+      )}
 
       <div className="mt-8 grid grid-cols-1 gap-8 lg:grid-cols-[20rem_minmax(0,1fr)]">
         <section aria-labelledby="versions-title">
@@ -71,7 +83,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                       Show changes
                     </Link>
                   )}
-                  {revision.version !== latest && <RestoreButton slug={slug} version={revision.version} />}
+                  {revision.version !== latest && canRestore && <RestoreButton slug={slug} version={revision.version} />}
                 </div>
               </li>
             ))}

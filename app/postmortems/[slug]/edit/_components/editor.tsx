@@ -27,6 +27,9 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
   const { doc, state, update, saveNow, resolveConflict, replaceFromServer } = useAutosave(initial);
   const isLocked = isReadOnly(doc.status);
   const [step, setStep] = useState<StepId>(initialStep);
+  // The version of theirs whose conflict dialog the user closed with Esc, to choose later.
+  const [postponedConflict, setPostponedConflict] = useState<number | null>(null);
+  const isConflictOpen = state.kind === "conflict" && postponedConflict !== state.theirs.version;
 
   const fieldErrors = useMemo(() => {
     const result = postmortemUpdateSchema.safeParse({ ...withoutBlankItems(doc), version: doc.version });
@@ -66,6 +69,11 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
           <SaveStatus state={state} />
         </div>
         <div className="flex items-center gap-2">
+          {state.kind === "conflict" && !isConflictOpen && (
+            <button type="button" className={buttonClass} onClick={() => setPostponedConflict(null)}>
+              Choose what to keep
+            </button>
+          )}
           <button type="button" className={buttonClass} onClick={() => void saveNow()} title="Ctrl+S / ⌘S" disabled={isLocked}>
             Save now
           </button>
@@ -143,7 +151,15 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
         </section>
       </div>
 
-      {state.kind === "conflict" && <ConflictDialog mine={doc} theirs={state.theirs} onResolve={(merged) => resolveConflict(merged, state.theirs)} />}
+      {state.kind === "conflict" && isConflictOpen && (
+        <ConflictDialog
+          mine={doc}
+          theirs={state.theirs}
+          base={state.base}
+          onResolve={(merged) => resolveConflict(merged, state.theirs)}
+          onLater={() => setPostponedConflict(state.theirs.version)}
+        />
+      )}
     </div>
   );
 }

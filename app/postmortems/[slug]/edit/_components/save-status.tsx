@@ -14,17 +14,23 @@ function ago(ms: number): string {
 
 /** The autosave status line: always visible, announced politely. */
 export function SaveStatus({ state }: { state: SaveState }) {
-  const [now, setNow] = useState(() => Date.now());
+  // No clock until mounted: the server's "20 s ago" would never match the browser's and React would report a mismatch.
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(tick);
+    const read = () => setNow(Date.now());
+    const first = setTimeout(read, 0);
+    const tick = setInterval(read, 5000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(tick);
+    };
   }, []);
 
   let text: string;
   let tone = "text-zinc-500";
   switch (state.kind) {
     case "saved":
-      text = `Saved ${ago(now - state.at)}`;
+      text = now === null ? "Saved" : `Saved ${ago(now - state.at)}`;
       break;
     case "dirty":
       text = "Unsaved changes…";

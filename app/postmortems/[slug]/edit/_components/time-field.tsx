@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { inputClass } from "@/components/ui/fields";
 import { parseTimeInput } from "@/lib/domain/timeline/parse-time";
-import { resolveTime } from "@/lib/domain/timeline/resolve-time";
+import { resolveAfter } from "@/lib/domain/timeline/resolve-time";
 import { isIsoDateTime, parseEventTime, toDateTime } from "@/lib/domain/time";
 
 /** "10:47" for an event's `at` in the postmortem's zone; "" when untimed. */
@@ -28,12 +28,16 @@ export function dayOf(at: string | null, timezone: string | null): string | null
 
 export type TimeCommit = { ok: true; at: string | null; note: string | null } | { ok: false; error: string };
 
-/** Reads what was typed in a time field: empty means "no known time". */
-export function readTypedTime(text: string, context: { timezone: string | null; referenceDay: string | null }): TimeCommit {
+/**
+ * Reads what was typed in a time field: empty means "no known time". With
+ * `previousAt` (a new event after the latest one), a clock past midnight is
+ * read on the next day.
+ */
+export function readTypedTime(text: string, context: { timezone: string | null; referenceDay: string | null; previousAt?: string | null }): TimeCommit {
   if (text.trim() === "") return { ok: true, at: null, note: null };
   const reading = parseTimeInput(text);
   if (!reading.ok) return reading;
-  const resolved = resolveTime(reading.value, { timezone: context.timezone, referenceDate: context.referenceDay });
+  const resolved = resolveAfter(reading.value, { timezone: context.timezone, referenceDate: context.referenceDay }, context.previousAt ?? null);
   // "Feb 29 10:00" in a non-leap incident year reads as a time but is no real instant.
   if (!isIsoDateTime(resolved.at)) return { ok: false, error: `${resolved.at.slice(0, 10)} is not a real date: write the year with the date` };
   return { ok: true, at: resolved.at, note: resolved.note };
@@ -74,6 +78,8 @@ export function TimeField({ id, label, at, timezone, referenceDay, onCommit, onE
       return false;
     }
     setMessage(result.note ? { text: result.note, isError: false } : null);
+    // "2026-12-05 00:15" typed over "00:15" changes only the day: show the clock again, not the typing.
+    setText(clockOf(result.at, timezone));
     onCommit(result.at);
     return true;
   };

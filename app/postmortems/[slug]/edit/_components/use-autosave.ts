@@ -10,9 +10,10 @@ export type SaveState =
   | { kind: "saving" }
   | { kind: "offline" }
   | { kind: "invalid"; fieldErrors: Record<string, string[]> }
-  | { kind: "conflict"; theirs: PostmortemDocument };
+  | { kind: "conflict"; theirs: PostmortemDocument; base: PostmortemDocument | null };
 
-type StoredDraft = { baseVersion: number; doc: PostmortemDocument; changedAt: number };
+/** `base`: the saved document the draft started from, so a conflict can tell whose change each field is (older drafts lack it). */
+type StoredDraft = { baseVersion: number; doc: PostmortemDocument; changedAt: number; base?: PostmortemDocument };
 
 const SAVE_DELAY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
@@ -59,6 +60,8 @@ export function useAutosave(initial: PostmortemDocument) {
   const [state, setState] = useState<SaveState>({ kind: "saved", at: Date.parse(initial.updatedAt) });
   const docRef = useRef(initial);
   const versionRef = useRef(initial.version);
+  // The last document the server confirmed: what a conflict is a three-way comparison against.
+  const baseRef = useRef<PostmortemDocument>(initial);
   const stateRef = useRef<SaveState>(state);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
@@ -79,7 +82,7 @@ export function useAutosave(initial: PostmortemDocument) {
   const keepLocally = useCallback(
     (next: PostmortemDocument) => {
       try {
-        const stored: StoredDraft = { baseVersion: versionRef.current, doc: next, changedAt: Date.now() };
+        const stored: StoredDraft = { baseVersion: versionRef.current, doc: next, changedAt: Date.now(), base: baseRef.current };
         window.localStorage.setItem(storageKey(slug), JSON.stringify(stored));
       } catch {
         // Storage full or blocked: the server copy is all we can keep.
@@ -112,7 +115,7 @@ export function useAutosave(initial: PostmortemDocument) {
       });
       if (response.status === 409) {
         const payload = (await response.json()) as { current: PostmortemDocument };
-        changeState({ kind: "conflict", theirs: payload.current });
+        changeState({ kind: "conflict", theirs: payload.current, base: baseRef.current });
         return;
       }
       if (response.status === 422) {
@@ -123,6 +126,7 @@ export function useAutosave(initial: PostmortemDocument) {
       if (!response.ok) throw new Error(`Save failed with ${response.status}`);
       const saved = (await response.json()) as PostmortemDocument;
       versionRef.current = saved.version;
+      baseRef.current = { ...sent, version: saved.version, updatedAt: saved.updatedAt };
       retryMs.current = 2000;
       if (docRef.current === sent) {
         // Keep the local objects (and so the inputs' focus); take only the new version.
@@ -172,6 +176,7 @@ export function useAutosave(initial: PostmortemDocument) {
   const resolveConflict = useCallback(
     (merged: PostmortemDocument, theirs: PostmortemDocument) => {
       versionRef.current = theirs.version;
+      baseRef.current = theirs;
       docRef.current = { ...merged, version: theirs.version };
       setDoc(docRef.current);
       keepLocally(docRef.current);
@@ -186,6 +191,7 @@ export function useAutosave(initial: PostmortemDocument) {
     (saved: PostmortemDocument) => {
       clearTimeout(timer.current);
       versionRef.current = saved.version;
+      baseRef.current = saved;
       docRef.current = saved;
       setDoc(saved);
       window.localStorage.removeItem(storageKey(slug));
@@ -207,7 +213,7 @@ export function useAutosave(initial: PostmortemDocument) {
       changeState({ kind: "dirty" });
       void saveNow();
     } else {
-      changeState({ kind: "conflict", theirs: initial });
+      changeState({ kind: "conflict", theirs: initial, base: stored.base ?? null });
     }
     // Only on first render: `initial` is the server copy this page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps

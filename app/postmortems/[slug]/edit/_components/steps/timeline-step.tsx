@@ -30,6 +30,7 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
   const shownRows = Math.min(rowLimit, events.length);
 
   const lastDay = lastDayOf(events, timezone) ?? doc.incidentDate;
+  const lastAt = events.findLast((event) => dayOf(event.at, timezone) !== null)?.at ?? null;
   const setEvents = (change: (events: TimelineEvent[]) => TimelineEvent[]) => update((d) => ({ ...d, timeline: change(d.timeline) }));
 
   const focusRowText = (event: TimelineEvent | undefined) => {
@@ -213,6 +214,7 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
         timeInput={composerTime}
         timezone={timezone}
         referenceDay={lastDay}
+        previousAt={lastAt}
         isFirst={events.length === 0}
         onAdd={(event) => {
           const placed = placeInTimeOrder([...events, event]);
@@ -274,13 +276,15 @@ type NewEventProps = {
   timeInput: React.RefObject<HTMLInputElement | null>;
   timezone: string | null;
   referenceDay: string | null;
+  /** The latest timed event: a clock typed after it may be past midnight. */
+  previousAt: string | null;
   isFirst: boolean;
   onAdd: (event: TimelineEvent) => void;
   onPasteLines: (text: string) => void;
 };
 
 /** The row at the bottom that adds events from the keyboard: time, kind, text, Enter. */
-function NewEventRow({ timeInput, timezone, referenceDay, isFirst, onAdd, onPasteLines }: NewEventProps) {
+function NewEventRow({ timeInput, timezone, referenceDay, previousAt, isFirst, onAdd, onPasteLines }: NewEventProps) {
   const [time, setTime] = useState("");
   const [kind, setKind] = useState<EventKind | null>(null);
   const [text, setText] = useState("");
@@ -292,7 +296,7 @@ function NewEventRow({ timeInput, timezone, referenceDay, isFirst, onAdd, onPast
       setError("Describe what happened first.");
       return;
     }
-    const reading = readTypedTime(time, { timezone, referenceDay });
+    const reading = readTypedTime(time, { timezone, referenceDay, previousAt });
     if (!reading.ok) {
       setError(reading.error);
       timeInput.current?.focus();
