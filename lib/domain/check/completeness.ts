@@ -16,6 +16,7 @@ const GAPS: Record<ChecklistId, string> = {
   "impact-start": "The timeline does not say when the impact started",
   detection: "The timeline does not say when the incident was detected",
   resolution: "The timeline does not say when the incident was mitigated or resolved",
+  "timeline-order": "The timeline ends (mitigated or resolved) before it starts (trigger or impact start)",
   trigger: "The trigger is not described",
   "root-cause": "There is no root cause (narrative or five whys)",
   "contributing-factor": "No contributing factor is listed",

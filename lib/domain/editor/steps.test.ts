@@ -108,6 +108,36 @@ describe("reportSteps", () => {
     expect(steps.actions).toMatchObject({ state: "in_progress", missing: ["Give 1 action an owner", "Give 1 action a due date"] });
   });
 
+  it("does not call a timeline complete when it is resolved before it started", () => {
+    const draft = postmortemInputSchema.parse({
+      title: "Login outage",
+      timezone: "Europe/Berlin",
+      timeline: [
+        { at: "2024-03-14T13:00:00+01:00", kind: "resolved", text: "Logins work again." },
+        { at: "2024-03-14T13:40:00+01:00", kind: "alert", text: "Pager fires." },
+        { at: "2024-03-14T13:55:00+01:00", kind: "trigger", text: "Config deployed." },
+      ],
+    });
+    expect(byId(reportSteps(draft)).timeline).toMatchObject({
+      state: "in_progress",
+      missing: ["The resolved event (13:00) comes before the trigger (13:55): fix a time or a kind"],
+    });
+    draft.timeline[0] = { ...draft.timeline[0], at: "2024-03-14T14:30:00+01:00" };
+    expect(byId(reportSteps(draft)).timeline).toMatchObject({ state: "complete", missing: [] });
+  });
+
+  it("does not judge the order of untimed events", () => {
+    const draft = postmortemInputSchema.parse({
+      title: "Login outage",
+      timeline: [
+        { kind: "resolved", text: "Logins work again." },
+        { kind: "alert", text: "Pager fires." },
+        { kind: "trigger", text: "Config deployed." },
+      ],
+    });
+    expect(byId(reportSteps(draft)).timeline.state).toBe("complete");
+  });
+
   it("takes a figure alone as describing the impact, but not prose alone as quantifying it", () => {
     const withFigure = emptyDraft();
     withFigure.impactFigures = { ...withFigure.impactFigures, usersAffected: 0 };

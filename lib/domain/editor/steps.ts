@@ -3,6 +3,8 @@
  * checks feed the progress indicator, each step's "still missing" list and the
  * review checklist.
  */
+import { EVENT_KIND_LABELS } from "@/lib/domain/postmortem";
+import { parseEventTime, sortKey, toDateTime } from "@/lib/domain/time";
 import type { PostmortemDraft } from "@/lib/schemas/postmortem";
 
 export const STEP_IDS = ["overview", "timeline", "root-cause", "factors", "actions", "lessons", "review"] as const;
@@ -53,6 +55,7 @@ export const CHECKLIST_IDS = [
   "impact-start",
   "detection",
   "resolution",
+  "timeline-order",
   "trigger",
   "root-cause",
   "contributing-factor",
@@ -89,6 +92,7 @@ function checksFor(step: StepId, doc: PostmortemDraft): Check[] {
         need("impact-start", kinds.has("impact_start") || kinds.has("trigger"), "Add when the impact started (or what triggered it)"),
         need("detection", kinds.has("detected") || kinds.has("alert"), "Add when the incident was detected"),
         need("resolution", kinds.has("resolved") || kinds.has("mitigated"), "Add when the incident was mitigated or resolved"),
+        endBeforeStart(doc),
       ];
     }
     case "root-cause":
@@ -122,6 +126,32 @@ function checksFor(step: StepId, doc: PostmortemDraft): Check[] {
     case "review":
       return [];
   }
+}
+
+/**
+ * An end (mitigated/resolved) timed before the start (trigger/impact start)
+ * is a typo in a time or a kind; the step is not complete until it is fixed.
+ */
+function endBeforeStart(doc: PostmortemDraft): Check {
+  const timed = doc.timeline.flatMap((event) => {
+    try {
+      const key = sortKey(parseEventTime(event.at, doc.timezone));
+      return key === null ? [] : [{ event, key }];
+    } catch {
+      return [];
+    }
+  });
+  const earliest = (kinds: string[]) =>
+    timed.filter(({ event }) => kinds.includes(event.kind)).reduce<(typeof timed)[number] | null>((best, item) => (!best || item.key < best.key ? item : best), null);
+  const start = earliest(["trigger", "impact_start"]);
+  const end = earliest(["mitigated", "resolved"]);
+  const isOrdered = !start || !end || end.key >= start.key;
+  const clock = (at: string | null) => toDateTime(parseEventTime(at, doc.timezone), doc.timezone)?.toFormat("HH:mm") ?? "";
+  const advice =
+    start && end
+      ? `The ${EVENT_KIND_LABELS[end.event.kind].toLowerCase()} event (${clock(end.event.at)}) comes before the ${EVENT_KIND_LABELS[start.event.kind].toLowerCase()} (${clock(start.event.at)}): fix a time or a kind`
+      : "";
+  return { ...need("timeline-order", isOrdered, advice), filled: Boolean(start && end) && isOrdered };
 }
 
 function plural(count: number, noun: string): string {

@@ -74,7 +74,7 @@ export function ConflictDialog({ mine, theirs, base, onResolve, onLater }: Props
       className="m-0 h-full max-h-none w-full max-w-none overflow-y-auto bg-transparent p-4 backdrop:bg-zinc-950/40 sm:p-8"
     >
       <section className="mx-auto w-full max-w-4xl rounded-xl bg-white p-5 text-zinc-900 shadow-xl dark:bg-zinc-900 dark:text-zinc-100">
-        <h2 id="conflict-title" ref={heading} tabIndex={-1} className="text-lg font-semibold">
+        <h2 id="conflict-title" ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
           Someone else saved this postmortem while you were editing
         </h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
