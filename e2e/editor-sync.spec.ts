@@ -203,3 +203,18 @@ test("the timeline is fast by keyboard: add, reorder, delete with undo", async (
   });
   await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
 });
+
+test("Ctrl+S with nothing changed adds no version to the history", async ({ page, makePostmortem, request }) => {
+  const doc = await makePostmortem();
+  await page.goto(`/postmortems/${doc.slug}/edit`);
+  await expect(page.locator("[data-save-state]")).toHaveText(/^Saved/);
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  await page.getByLabel("Summary").fill("A real change.");
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");
+  await expect.poll(async () => (await (await request.get(`/api/postmortems/${doc.slug}`)).json()).summary).toBe("A real change.");
+  const { revisions } = await (await request.get(`/api/postmortems/${doc.slug}/revisions`)).json();
+  expect(revisions.map((revision: { summary: string }) => revision.summary)).not.toContain("Saved without changes");
+  expect((await (await request.get(`/api/postmortems/${doc.slug}`)).json()).version).toBe(2);
+});

@@ -114,6 +114,18 @@ test.describe("POST /api/import", () => {
     }
   });
 
+  test("refuses a file that is not text with 400, and creates nothing", async ({ request }) => {
+    const title = uniqueTitle("Binary");
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from(`# ${title}\n`)]);
+    for (const create of ["", "&create=1"]) {
+      const response = await request.post(`/api/import?fileName=photo.md${create}`, { data: png, headers: MARKDOWN });
+      const body = await expectApiError(response, 400, "BAD_REQUEST");
+      expect(body.error.message).toMatch(/^This file is not text: /);
+    }
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    expect((await request.get(`/api/postmortems/${slug}`)).status()).toBe(404);
+  });
+
   test("reads the shared example 001 with its nine timeline events", async ({ request }) => {
     test.skip(!existsSync(examplesDir), `the examples are not at ${examplesDir}`);
     const name = readdirSync(examplesDir).find((file) => file.startsWith("001"))!;

@@ -222,3 +222,33 @@ describe("readTime: shapes found in imported postmortems", () => {
     expect(readTime("10:47 - 50 users affected")).toMatchObject({ ok: true, length: 5 });
   });
 });
+
+describe("readTime: numeric dates before the time", () => {
+  it("reads day.month.year day first, with the zone abbreviation after it", () => {
+    const line = "07.10.2025 06:00 CET — Zertifikat läuft ab";
+    const reading = readTime(line);
+    expect(reading).toMatchObject({ ok: true, value: { date: { year: 2025, month: 10, day: 7 }, zone: "Europe/Berlin", ...clock(6, 0) } });
+    if (reading.ok) expect(line.slice(reading.length)).toBe(" — Zertifikat läuft ab");
+    expect(valueOf("7.1.2025, 06:04").date).toEqual({ year: 2025, month: 1, day: 7 });
+    for (const abbreviation of ["CEST", "EET", "EEST", "WET", "WEST", "BST"]) expect(valueOf(`07.10.2025 06:00 ${abbreviation}`).zone, abbreviation).toMatch(/^Europe\//);
+  });
+
+  it("never takes the start of a dotted date for a clock", () => {
+    expect(errorOf("07.10.2025 — the day the certificate expired")).toMatch(/does not start with a time/);
+    expect(valueOf("10.47 deploy")).toMatchObject(clock(10, 47));
+  });
+
+  it("reads year/month/day like the ISO date", () => {
+    expect(valueOf("2025/03/03 16:00").date).toEqual({ year: 2025, month: 3, day: 3 });
+  });
+
+  it("reads a slash date when only one order is a date, or both orders agree", () => {
+    expect(valueOf("03/03/2025 16:00")).toEqual({ date: { year: 2025, month: 3, day: 3 }, zone: null, ...clock(16, 0) });
+    expect(valueOf("13/03/2025 16:00").date).toEqual({ year: 2025, month: 3, day: 13 });
+    expect(valueOf("03/13/2025 16:00").date).toEqual({ year: 2025, month: 3, day: 13 });
+  });
+
+  it("refuses a slash date either order could mean, naming both", () => {
+    expect(errorOf("04/03/2025 16:00 — incident closed")).toBe('"04/03/2025" could be 2025-04-03 or 2025-03-04: write the date as YYYY-MM-DD');
+  });
+});

@@ -2,7 +2,8 @@
  * Reads the time expressions people type or paste into a timeline:
  * "10:47", "10:47 AM", "22:00", "2024-03-14 01:06", "2024-03-14 01:06 UTC",
  * "March 6th 09:11", "6 Mar 2024, 9:11 pm", "2024-03-14T01:06:00+01:00",
- * "Thu, 14 Mar 2024 00:05", "12:45 PM PST Saturday Oct 30th", "01:06-05:15".
+ * "Thu, 14 Mar 2024 00:05", "12:45 PM PST Saturday Oct 30th", "01:06-05:15",
+ * "07.10.2025 06:00 CET" (day first), "03/14/2025 16:00" (when only one reading is a real date).
  * It only reads; turning the result into an instant is resolveTime's job.
  */
 import { zoneForAbbreviation } from "./zone-abbreviations";
@@ -27,7 +28,8 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 // The meridiem and zone must end a word, so "10:50 Amazon" and "10:50 Zendesk" read as 10:50 and text.
-const CLOCK = String.raw`(\d{1,2})[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\.?(?![a-z0-9]))?`;
+// "07.10.2025" is a date, not the clock 07:10: minutes never run on into ".digit".
+const CLOCK = String.raw`(\d{1,2})[:.h](\d{2})(?!\.\d)(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\.?(?![a-z0-9]))?`;
 // "UTC+2" before "UTC" so the offset is not left behind; offsets only up to ±14:59, so "+2000 errors" stays text.
 const ZONE = String.raw`(?:\s*((?:UTC|GMT)[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?|[+-](?:0\d|1[0-4]):?[0-5]\d|Z|UTC|GMT)(?![a-z0-9]))?`;
 const SEP = String.raw`(?:[T\s]+|,\s*|\s+at\s+)`;
@@ -46,10 +48,20 @@ const ABBREVIATION = /^\s*\(?([A-Z]{1,5})\)?(?![A-Za-z0-9])/;
 type Reader = (m: RegExpMatchArray) => Pick<ParsedTime, "date"> & { clock: number; untilClock?: number; zoneGroup?: number };
 
 const PATTERNS: { regex: RegExp; read: Reader }[] = [
-  // 2024-03-14 01:06, 2024-03-14T01:06:00+01:00
+  // 2024-03-14 01:06, 2024-03-14T01:06:00+01:00, 2024/03/14 01:06
   {
-    regex: new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${SEP}${CLOCK}${ZONE}`, "i"),
+    regex: new RegExp(String.raw`^(\d{4})[-/.](\d{2})[-/.](\d{2})${SEP}${CLOCK}${ZONE}`, "i"),
     read: (m) => ({ date: { year: +m[1], month: +m[2], day: +m[3] }, clock: 4 }),
+  },
+  // 07.10.2025 06:00, 7.10.2025, 06:00: dots are written day first (Germany, most of Europe)
+  {
+    regex: new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${SEP}${CLOCK}${ZONE}`, "i"),
+    read: (m) => ({ date: { year: +m[3], month: +m[2], day: +m[1] }, clock: 4 }),
+  },
+  // 03/14/2025 16:00 or 14/03/2025 16:00: slashes are month first in the US and day first elsewhere
+  {
+    regex: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${SEP}${CLOCK}${ZONE}`, "i"),
+    read: (m) => ({ date: slashDate(+m[1], +m[2], +m[3]), clock: 4 }),
   },
   // March 6th 09:11, Mar 6, 2024 at 9:11 pm, Saturday Oct 30th 12:45 PM
   {
@@ -70,6 +82,16 @@ const PATTERNS: { regex: RegExp; read: Reader }[] = [
   { regex: new RegExp(String.raw`^${CLOCK}${ZONE}`, "i"), read: () => ({ date: null, clock: 1 }) },
 ];
 
+/**
+ * The date of "a/b/yyyy" when only one order makes it a date ("14/03", "03/14")
+ * or both orders agree ("03/03"); null when either order could be meant.
+ */
+function slashDate(first: number, second: number, year: number): ParsedTime["date"] {
+  const isMonth = (value: number) => value >= 1 && value <= 12;
+  if (first !== second && isMonth(first) && isMonth(second)) return null;
+  return first > 12 ? { year, month: second, day: first } : { year, month: first, day: second };
+}
+
 function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
@@ -85,6 +107,13 @@ export function readTime(text: string): TimeReading {
     const next = input.charAt(match[0].length);
     if (/[0-9A-Za-z]/.test(next) && !/^\s/.test(next)) continue;
     const { date, clock, untilClock, zoneGroup = clock + 4 } = read(match);
+    // Guessing between 4 March and 3 April would misplace the event without a word: refused, so the caller keeps the line and says why.
+    const slash = date ? null : match[0].match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})/);
+    if (slash) {
+      const [, first, second, year] = slash.map(Number);
+      const iso = (month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
+      return { ok: false, error: `"${slash[0]}" could be ${iso(first, second)} or ${iso(second, first)}: write the date as YYYY-MM-DD` };
+    }
     const [hourText, minuteText, secondText, meridiem] = match.slice(clock, clock + 4);
     const checked = checkClock(+hourText, +minuteText, secondText ? +secondText : 0, meridiem, match[0].trim());
     if (!checked.ok) return checked;
@@ -154,6 +183,8 @@ function checkClock(
   }
   return { ok: true, value: { hour, minute, second } };
 }
+
+const pad = (value: number) => String(value).padStart(2, "0");
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

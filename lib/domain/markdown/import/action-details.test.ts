@@ -22,8 +22,20 @@ describe("action details", () => {
     expect(takeInlineDetails(title, "2024-03-01")).toEqual({ title: rest, details });
   });
 
+  it("ends an owner at a ticket or another key after a comma, and keeps a date's comma", () => {
+    expect(readDetailParts("owner: @htanaka, NET-901", null)).toEqual({ details: { owner: "htanaka" }, unread: ["NET-901"] });
+    expect(readDetailParts("owner: Priya Raman, due March 1, 2026", null)).toEqual({ details: { owner: "Priya Raman", dueDate: "2026-03-01" }, unread: [] });
+    expect(takeInlineDetails("Validate Corefile in CI (owner: @htanaka, NET-901)", null)).toEqual({
+      title: "Validate Corefile in CI",
+      details: { owner: "htanaka" },
+      tickets: ["NET-901"],
+    });
+  });
+
   it("leaves a parenthesis that is not details in the title", () => {
     expect(takeInlineDetails("Migrate the database (phase 2)", null)).toEqual({ title: "Migrate the database (phase 2)", details: {} });
     expect(takeInlineDetails("Fix A, B and C", null)).toEqual({ title: "Fix A, B and C", details: {} });
+    // A ticket alone is no details.
+    expect(takeInlineDetails("Pin the repo server (NET-903)", null)).toEqual({ title: "Pin the repo server (NET-903)", details: {} });
   });
 });

@@ -15,13 +15,18 @@ export function newAction(title: string, status: ActionStatus, details: ActionDe
   return { title, description, type: null, priority: null, owner: null, dueDate: null, status, url: null, ...details };
 }
 
-const KEYED = /^(type|priority|owner|owners|assignee|assigned to|due|due date|deadline|status|state|eta|by)\s*[:=]?\s+(.+)$/i;
+const KEYS = String.raw`type|priority|owner|owners|assignee|assigned to|due|due date|deadline|status|state|eta|by`;
+const KEYED = new RegExp(String.raw`^(${KEYS})\s*[:=]?\s+(.+)$`, "i");
+/** A tracker's id written among the details: "NET-901", "#1234". */
+export const TICKET_ID = /^(?:[A-Z][A-Z0-9]+-\d+|#\d+)$/;
+// A comma ends a part only before another key, a handle or a ticket, so "due March 1, 2026" stays whole.
+const PART_SEPARATOR = new RegExp(String.raw`\s*[·;]\s*|\s*,\s*(?=\w+\s*:|(?:${KEYS})\s|@|[A-Z][A-Z0-9]+-\d+\b|#\d+\b)`, "i");
 
 /** Reads "key: value" parts (separated by "·", ";" or ",") into details; parts it cannot read are returned. */
 export function readDetailParts(text: string, referenceDay: string | null): { details: ActionDetails; unread: string[] } {
   const details: ActionDetails = {};
   const unread: string[] = [];
-  for (const part of text.split(/\s*[·;]\s*|\s*,\s*(?=\w+\s*:)/)) {
+  for (const part of text.split(PART_SEPARATOR)) {
     const trimmed = part.trim();
     if (!trimmed) continue;
     if (!readPart(trimmed, details, referenceDay)) unread.push(trimmed);
@@ -53,10 +58,12 @@ function readPart(part: string, details: ActionDetails, referenceDay: string | n
  * Takes the details out of a hand-written title: a leading "[P1]", trailing
  * parentheses or brackets of details ("(owner: Priya)", "[P1]"), and trailing
  * parts after a dash or comma that are details ("— owner: @tomas, due 2024-03-20").
+ * Ticket ids among the details ("(owner: @jo, NET-901)") are returned as `tickets`.
  */
-export function takeInlineDetails(title: string, referenceDay: string | null): { title: string; details: ActionDetails } {
+export function takeInlineDetails(title: string, referenceDay: string | null): { title: string; details: ActionDetails; tickets?: string[] } {
   let rest = title.trim();
   const details: ActionDetails = {};
+  const tickets: string[] = [];
   const leading = rest.match(/^\[(p[0-4])\]\s*/i);
   if (leading) {
     details.priority = readPriority(leading[1]) ?? undefined;
@@ -67,21 +74,26 @@ export function takeInlineDetails(title: string, referenceDay: string | null): {
     const separated = rest.match(/(?:\s+[—–-]\s+|,\s*|\s+)([^,—–]{1,80})$/);
     const candidate = bracketed ?? separated;
     if (!candidate || candidate.index === 0) break;
-    const read = readDetailParts(candidate[1], referenceDay);
-    if (read.unread.length || Object.keys(read.details).length === 0) {
-      if (candidate === bracketed && separated) {
-        const other = readDetailParts(separated[1], referenceDay);
-        if (other.unread.length || Object.keys(other.details).length === 0) break;
-        Object.assign(details, other.details, { ...details });
-        rest = rest.slice(0, separated.index).trim();
-        continue;
-      }
-      break;
+    let read = readDetailsOnly(candidate[1], referenceDay);
+    let taken = candidate;
+    if (!read && candidate === bracketed && separated) {
+      read = readDetailsOnly(separated[1], referenceDay);
+      taken = separated;
     }
+    if (!read) break;
     Object.assign(details, read.details, { ...details });
-    rest = rest.slice(0, candidate.index).trim();
+    tickets.unshift(...read.tickets);
+    rest = rest.slice(0, taken.index).trim();
   }
-  return { title: rest.replace(/\s*[—–,-]$/, "").trim() || title.trim(), details: clean(details) };
+  return { title: rest.replace(/\s*[—–,-]$/, "").trim() || title.trim(), details: clean(details), ...(tickets.length ? { tickets } : {}) };
+}
+
+/** Details when every part is one (ticket ids aside), else null. */
+function readDetailsOnly(text: string, referenceDay: string | null): { details: ActionDetails; tickets: string[] } | null {
+  const read = readDetailParts(text, referenceDay);
+  const tickets = read.unread.filter((part) => TICKET_ID.test(part));
+  if (tickets.length !== read.unread.length || Object.keys(read.details).length === 0) return null;
+  return { details: read.details, tickets };
 }
 
 function clean(details: ActionDetails): ActionDetails {

@@ -14,7 +14,7 @@ import { firstLink, plainText } from "./inline-text";
 import type { ImportState } from "./state";
 import { readActionStatus, readActionType, readPriority } from "./vocabulary";
 
-type Column = "title" | "type" | "owner" | "url" | "status" | "due" | "priority";
+type Column = "title" | "type" | "owner" | "url" | "status" | "due" | "priority" | "index";
 
 const COLUMN_HEADERS: [Column, RegExp][] = [
   ["title", /^(action( items?)?s?|items?|tasks?|descriptions?|what|remediations?|titles?|todos?|follow[- ]?ups?|corrective actions?)$/i],
@@ -24,7 +24,11 @@ const COLUMN_HEADERS: [Column, RegExp][] = [
   ["status", /^(status|state|done\??|complete\??)$/i],
   ["due", /^(due|due date|deadline|eta|target|target date|when|by)$/i],
   ["priority", /^(priority|pri|p)$/i],
+  ["index", /^(#|№|no\.?|nr\.?)$/],
 ];
+
+// The SRE book writes a bug's state after its number: "SRCH-101 **DONE**".
+const BUG_STATUS = /\s*\b(DONE|FIXED|CLOSED|RESOLVED|IN PROGRESS|STARTED|TODO|OPEN|WONTFIX|WON'T FIX)$/;
 
 // Cells that say nothing; "TBD" and "TODO" still say something, so they are kept in the description.
 const NOTHING = /^(?:|-|—|–|n\/?a|none)$/i;
@@ -37,12 +41,18 @@ export function readActionTable(state: ImportState, table: Table, status: Action
   const columns = titles.map((title) => COLUMN_HEADERS.find(([, pattern]) => pattern.test(title))?.[0] ?? null);
   if (!columns.includes("title")) columns[columns.findIndex((column) => column === null) === -1 ? 0 : columns.findIndex((column) => column === null)] = "title";
 
+  const hasStatusColumn = columns.includes("status");
   return rows.flatMap((row) => {
     const action = newAction("", status);
     const notes: string[] = [];
     row.children.forEach((cell, index) => {
-      const text = plainText(cell.children).trim();
+      let text = plainText(cell.children).trim();
       const column = columns[index];
+      const bugStatus = column === "url" && !hasStatusColumn ? text.match(BUG_STATUS) : null;
+      if (bugStatus) {
+        action.status = readActionStatus(bugStatus[1]) ?? action.status;
+        text = text.slice(0, bugStatus.index).trim();
+      }
       if (column === "title") action.title = [action.title, text].filter(Boolean).join(" — ");
       else if (!readCell(state, action, column, cell, text) && !NOTHING.test(text)) notes.push(`${titles[index] || "Note"}: ${text}`);
     });
@@ -73,6 +83,9 @@ function readCell(state: ImportState, action: CorrectiveAction, column: Column |
     }
     case "due":
       return Boolean((action.dueDate = readDate(text, state.day)));
+    case "index":
+      // A row number says nothing the order does not; anything else in that column is kept.
+      return /^\d{1,4}\.?$/.test(text);
     case "url": {
       const link = firstLink(cell.children);
       const url = link?.url ?? (httpUrlSchema.safeParse(text).success ? text : null);

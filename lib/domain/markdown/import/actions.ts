@@ -75,7 +75,9 @@ export function readActionItem(state: ImportState, item: ListItem, status: Actio
     title = title.slice(0, -ticket.label.length).trim();
     if (!ticket.url.includes(ticket.label)) notes.push(`Ticket: ${ticket.label}`);
   }
-  const inline = hasDetails ? { title, details: {} } : takeInlineDetails(title, state.day);
+  const inline: ReturnType<typeof takeInlineDetails> = hasDetails ? { title, details: {} } : takeInlineDetails(title, state.day);
+  // "(owner: @jo, NET-901)": the ticket is kept where a ticket link's label goes.
+  for (const id of inline.tickets ?? []) notes.push(`Ticket: ${id}`);
   const url = details.url ?? ticket?.url;
   const parts = [split.description, restMarkdown, ...notes].filter(Boolean).join("\n\n");
   return newAction(inline.title, status, { ...inline.details, ...details, ...(url ? { url } : {}) }, parts);

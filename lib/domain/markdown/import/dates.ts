@@ -1,25 +1,41 @@
 /** Calendar dates written loosely in headers, titles and file names. */
 import { isIsoDate } from "@/lib/domain/time";
+import { readTime } from "@/lib/domain/timeline/parse-time";
 import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const CANDIDATES = [
   /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/,
+  /\b\d{1,2}\.\d{1,2}\.\d{4}\b/,
   new RegExp(String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`, "i"),
   new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH},?\s+\d{4}\b`, "i"),
 ];
 
 const pad = (value: string) => value.padStart(2, "0");
 
-/** The ISO day a value names exactly ("2024-03-14", "Thu, 14 Mar 2024", "March 6th, 2024"), or null. */
+/** The ISO day a value names exactly ("2024-03-14", "07.10.2025", "Thu, 14 Mar 2024", "March 6th, 2024"), or null. */
 export function readDate(text: string, referenceDay: string | null = null): string | null {
   const trimmed = text.trim().replace(/\.$/, "");
   const iso = trimmed.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/);
-  if (iso) {
-    const day = `${iso[1]}-${pad(iso[2])}-${pad(iso[3])}`;
+  // Dots after the day are how most of Europe writes a date: day first.
+  const dotted = trimmed.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s.*)?$/);
+  if (iso || dotted) {
+    const day = iso ? `${iso[1]}-${pad(iso[2])}-${pad(iso[3])}` : `${dotted![3]}-${pad(dotted![2])}-${pad(dotted![1])}`;
     return isIsoDate(day) ? day : null;
   }
   return readDayHeading(trimmed, referenceDay);
+}
+
+/** A date with perhaps a time and a zone ("2025-06-02 09:40 CEST", "June 2, 2025"): its day, the zone written, and whether a time was. */
+export function readMoment(text: string): { day: string; zone: string | null; hasTime: boolean } | null {
+  const reading = readTime(text);
+  const date = reading.ok ? reading.value.date : null;
+  if (reading.ok && date?.year) {
+    const day = `${date.year}-${pad(String(date.month))}-${pad(String(date.day))}`;
+    return isIsoDate(day) ? { day, zone: reading.value.zone, hasTime: true } : null;
+  }
+  const day = readDate(text);
+  return day ? { day, zone: null, hasTime: false } : null;
 }
 
 /** The first date with a year found anywhere in a text ("Outage of 2024-03-14", "Postmortem, March 6th 2024"), or null. */
@@ -31,6 +47,26 @@ export function findDate(text: string): string | null {
     if (day) return day;
   }
   return null;
+}
+
+// "*Posted by the Platform team, February 9, 2026*" dates the post; the incident is usually dated in the text.
+const BYLINE = /\b(posted|published|updated|written|edited|last modified)\b/i;
+
+/**
+ * The incident's day as a document's opening tells it ("On Tuesday,
+ * February 3rd, 2026, customers…"): the first full date on a line that is not
+ * a byline, else a byline's date; null when there is none.
+ */
+export function findOpeningDate(text: string): string | null {
+  const lines = text.split("\n");
+  const first = (isByline: boolean) => {
+    for (const line of lines) {
+      const day = BYLINE.test(line) === isByline ? findDate(line) : null;
+      if (day) return day;
+    }
+    return null;
+  };
+  return first(false) ?? first(true);
 }
 
 /** A date and a title hidden in a file name: "2024-02-10-search-empty.md" → 2024-02-10, "Search empty". */

@@ -6,7 +6,7 @@
  */
 import { parseDocument, stringify } from "yaml";
 import { slugSchema } from "@/lib/schemas/postmortem";
-import { findDate, readDate } from "./dates";
+import { findDate, readDate, readMoment } from "./dates";
 import { addLabels, addSection, appendProse, warn, type ImportState } from "./state";
 import { readSeverity, readStatus, readZone, splitList } from "./vocabulary";
 
@@ -37,21 +37,32 @@ export function readFrontMatter(state: ImportState, kind: "yaml" | "toml", raw: 
     return facts;
   }
   const unknown: Record<string, unknown> = {};
+  const unnamed = new Set<string>();
   const values = data as Record<string, unknown>;
   for (const [key, value] of Object.entries(values)) {
     if (value === null || value === undefined || value === "") continue;
-    if (!applyKey(state, key, value, values, facts)) unknown[key] = value;
+    const applied = applyKey(state, key, value, values, facts);
+    if (applied === true) continue;
+    unknown[key] = value;
+    if (applied === "kept") unnamed.add(key);
+  }
+  const unmatched = Object.keys(unknown).filter((key) => !unnamed.has(key));
+  if (unmatched.length) {
+    const names = unmatched.map((key) => `"${key}"`).join(", ");
+    warn(state, offset, `front matter ${names} matched no field; kept in the internal section "${FRONT_MATTER_SECTION}"`);
   }
   if (Object.keys(unknown).length) {
-    const names = Object.keys(unknown).map((key) => `"${key}"`).join(", ");
-    warn(state, offset, `front matter ${names} matched no field; kept in the internal section "${FRONT_MATTER_SECTION}"`);
     addSection(state, FRONT_MATTER_SECTION, fenced(stringify(unknown, { lineWidth: 0 }).trimEnd(), "yaml"), true);
   }
   return facts;
 }
 
-/** Applies one key; false when it has no field (or a value that cannot be read). */
-function applyKey(state: ImportState, key: string, value: unknown, all: Record<string, unknown>, facts: FrontMatterFacts): boolean {
+/**
+ * Applies one key; false when it has no field (or a value that cannot be
+ * read), "kept" when it was used but says more than the field holds (an
+ * incident's start or end time), so it is also kept as written.
+ */
+function applyKey(state: ImportState, key: string, value: unknown, all: Record<string, unknown>, facts: FrontMatterFacts): boolean | "kept" {
   const { draft } = state;
   const text = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value).trim() : null;
   const list = Array.isArray(value) ? value.map(String) : text !== null ? splitList(text) : null;
@@ -68,6 +79,27 @@ function applyKey(state: ImportState, key: string, value: unknown, all: Record<s
       const day = value instanceof Date ? value.toISOString().slice(0, 10) : text !== null ? readDate(text) : null;
       if (day) draft.incidentDate = day;
       return day !== null;
+    }
+    case "incident_start":
+    case "incident_started_at":
+    case "start":
+    case "started":
+    case "started_at":
+    case "start_time":
+    case "incident_end":
+    case "incident_ended_at":
+    case "end":
+    case "ended":
+    case "ended_at":
+    case "end_time":
+    case "detected_at": {
+      const moment = value instanceof Date ? { day: value.toISOString().slice(0, 10), hasTime: true } : text !== null ? readMoment(text) : null;
+      if (!moment) return false;
+      // When it began dates the incident; when it ended or was noticed only dates the timeline when nothing else does.
+      const isStart = key.toLowerCase().includes("start");
+      if (isStart) draft.incidentDate ??= moment.day;
+      else state.headerDay ??= moment.day;
+      return isStart && !moment.hasTime ? true : "kept";
     }
     case "severity": {
       const severity = text !== null ? readSeverity(text) : null;

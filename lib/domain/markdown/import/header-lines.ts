@@ -4,23 +4,27 @@
  * stays where it was, with a warning, so nothing is lost.
  */
 import { slugSchema } from "@/lib/schemas/postmortem";
-import { readDate } from "./dates";
+import { readMoment } from "./dates";
 import { addLabels, addSection, appendProse, warn, type ImportState } from "./state";
 import { readFigureName, readFigureValue, readSeverity, readStatus, readZone, splitList } from "./vocabulary";
 
 type HeaderField =
-  | "title" | "date" | "authors" | "status" | "severity" | "summary" | "impact" | "rootCause" | "trigger"
+  | "title" | "date" | "moment" | "authors" | "status" | "severity" | "summary" | "impact" | "rootCause" | "trigger"
   | "resolution" | "detection" | "services" | "tags" | "timezone" | "slug" | "figure";
 
 const HEADER_KEYS: Record<string, HeaderField> = {
   title: "title",
   date: "date", "incident date": "date", "date of incident": "date",
+  // When it began is the incident's date; when it ended or was noticed only dates the timeline when nothing else does.
+  start: "date", started: "date", "start time": "date", "started at": "date", "incident start": "date", "incident started": "date", "start date": "date",
+  end: "moment", ended: "moment", "end time": "moment", "ended at": "moment", "incident end": "moment", "incident ended": "moment", "end date": "moment",
+  detected: "moment", "detected at": "moment", "time detected": "moment", "detection time": "moment",
   author: "authors", authors: "authors", "written by": "authors", "postmortem owner": "authors", "postmortem owners": "authors",
   status: "status", "postmortem status": "status",
   severity: "severity", sev: "severity", "severity level": "severity", "incident severity": "severity",
-  summary: "summary", "tl dr": "summary", tldr: "summary",
+  summary: "summary", "tl dr": "summary", tldr: "summary", description: "summary", "incident description": "summary",
   impact: "impact", "customer impact": "impact", "user impact": "impact",
-  "root cause": "rootCause", "root causes": "rootCause",
+  "root cause": "rootCause", "root causes": "rootCause", "root cause analysis": "rootCause",
   trigger: "trigger",
   resolution: "resolution",
   detection: "detection",
@@ -34,6 +38,12 @@ export type HeaderLine = { field: HeaderField; label: string; value: string };
 
 // "Key: value", "**Key:** value", "**Key**: value", "- **Key:** value"; the key is a few words.
 const LINE = /^\s*(?:[-*+]\s+)?(\*\*|__|\*|_)?([\p{L}][\p{L}\p{N} ()/'’-]{0,38}?)\s*(?::\1|\1:|:)\s*(.*)$/u;
+
+/** True when a line is written as a header line, whether or not its key names a field ("**Incident ID:** OPS-4471"). */
+export function looksLikeHeaderLine(line: string): boolean {
+  const match = line.match(LINE);
+  return match !== null && match[3].trim() !== "";
+}
 
 /** The header field a line names, or null. */
 export function readHeaderLine(line: string): HeaderLine | null {
@@ -64,10 +74,21 @@ export function applyHeaderLine(state: ImportState, header: HeaderLine, offset: 
       if (!draft.title) draft.title = plain;
       return true;
     case "date": {
-      const day = readDate(plain);
-      if (!day) return refuse("the date");
-      draft.incidentDate ??= day;
-      return true;
+      const moment = readMoment(plain);
+      if (!moment) return refuse("the date");
+      draft.incidentDate ??= moment.day;
+      takeZone(state, moment.zone);
+      // "Start: 2025-06-02 09:40 CEST": the date is taken, the time has no field; the line is kept so that it is not lost.
+      return !moment.hasTime;
+    }
+    case "moment": {
+      const moment = readMoment(plain);
+      if (moment) {
+        state.headerDay ??= moment.day;
+        takeZone(state, moment.zone);
+      }
+      // No field holds when it ended: the line stays as written, without a warning.
+      return false;
     }
     case "authors":
       addLabels(draft.authors, splitList(plain));
@@ -122,4 +143,9 @@ export function applyHeaderLine(state: ImportState, header: HeaderLine, offset: 
       addSection(state, label, value);
       return true;
   }
+}
+
+/** A zone written with a header's time ("09:40 CEST") is the postmortem's, unless one is known already; a bare offset names no zone. */
+function takeZone(state: ImportState, zone: string | null): void {
+  if (zone && !state.draft.timezone && (zone === "UTC" || zone.includes("/"))) state.draft.timezone = zone;
 }

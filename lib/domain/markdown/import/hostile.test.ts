@@ -1,11 +1,13 @@
 /**
  * Hostile and broken input never throws: the reader answers with a document
  * the exchange schema accepts, and with warnings that say what went wrong.
+ * Only binary data is refused, with an AppError the API answers as a 400.
  */
 import fc from "fast-check";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/domain/errors";
 import { postmortemInputSchema } from "@/lib/schemas/postmortem";
 import { parseMarkdown, type ParseResult } from "./parse-markdown";
 import { allStrings } from "./test-support";
@@ -20,11 +22,28 @@ function parseValid(text: string, fileName?: string): ParseResult {
 }
 
 describe("hostile input", () => {
-  it("binary junk: control characters removed and said so, the rest kept", () => {
+  it("binary junk is refused as not text, with a reason, rather than imported as garbage", () => {
     const bytes = Uint8Array.from({ length: 64 * 1024 }, (_, index) => (index * 7919 + 13) % 256);
-    const { document, warnings } = parseValid(new TextDecoder().decode(bytes));
-    expect(warnings.some((warning) => /^Removed \d+ control characters/.test(warning))).toBe(true);
-    expect(allStrings(document)).not.toMatch(/\u0000/);
+    const refusal = (text: string) => {
+      try {
+        parseMarkdown(text, { now });
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    expect(refusal(new TextDecoder().decode(bytes))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^This file is not text: it contains NUL bytes/) });
+    // No NUL, but mostly bytes that are not UTF-8 (a zip, an image).
+    const noNul = bytes.filter((byte) => byte !== 0);
+    const error = refusal(new TextDecoder().decode(noNul));
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toMatch(/^This file is not text: \d+% of its first characters are not UTF-8 text/);
+  });
+
+  it("a few control characters in a text: removed and said so, the rest kept", () => {
+    const { document, warnings } = parseValid("# Outage\u0007\n\nThe cache\u001b expired at 10:47.\u0008\n");
+    expect(warnings).toContain("Removed 3 control characters that cannot be part of a text");
+    expect(document.summary).toBe("The cache expired at 10:47.");
   });
 
   it("a 5 MB file: the first part read as Markdown, the rest kept as text, in bounded time", () => {

@@ -1,19 +1,21 @@
 /**
  * Markdown or plain text → the exchange document, plus warnings for whatever
- * could not be read exactly. Never throws; nothing of the input is dropped:
- * what fits no field is kept as an extra section. Layout read back exactly:
- * docs/markdown-layout.md.
+ * could not be read exactly. Never throws on text (binary data is refused);
+ * nothing of the input is dropped: what fits no field is kept as an extra
+ * section. Layout read back exactly: docs/markdown-layout.md.
  */
+import { AppError } from "@/lib/domain/errors";
 import type { PostmortemInput } from "@/lib/schemas/postmortem";
-import { findDate, readFileName } from "./dates";
+import { findDate, findOpeningDate, readFileName } from "./dates";
 import { finish, textOnlyDocument } from "./finish";
 import { readFrontMatter } from "./front-matter";
-import { buildOutline, findHeadings } from "./outline";
+import { buildOutline, findHeadings, type OutlineNode } from "./outline";
 import { parseBlocks, spanOf } from "./parse-blocks";
 import { readPreamble } from "./preamble";
 import { readSections } from "./sections";
-import { lineAt, readSource } from "./source";
+import { findNotTextReason, lineAt, readSource } from "./source";
 import { emptyDraft, warn, type ImportState } from "./state";
+import { matchHeading } from "./synonyms";
 import { takeTitle, UNTITLED } from "./title";
 import { findStatedZone } from "./zones";
 
@@ -29,8 +31,14 @@ export type ParseResult = { document: PostmortemInput; warnings: string[] };
 /** Deeper than this, nesting is more likely pasted noise than structure worth a field. */
 const MAX_LIST_DEPTH = 20;
 
-/** Reads a postmortem written in Markdown or plain text. */
+/**
+ * Reads a postmortem written in Markdown or plain text. Throws only an
+ * AppError BAD_REQUEST ("This file is not text: …") for binary data, which
+ * the API answers as a 400; whatever else fails is kept as text.
+ */
 export function parseMarkdown(text: string, options: ParseOptions = {}): ParseResult {
+  const notText = typeof text === "string" ? findNotTextReason(text) : null;
+  if (notText) throw new AppError("BAD_REQUEST", `This file is not text: ${notText}.`);
   try {
     return read(typeof text === "string" ? text : String(text ?? ""), options);
   } catch (error) {
@@ -52,6 +60,7 @@ function read(input: string, options: ParseOptions): ParseResult {
     warnings: [],
     now: options.now ?? new Date(),
     day: null,
+    headerDay: null,
     isDayAssumed: false,
     previousInstant: null,
     metricsLines: [],
@@ -87,11 +96,26 @@ function read(input: string, options: ParseOptions): ParseResult {
   const stated = findStatedZone(source.text.slice(bodyStart, unreadFrom));
   if (stated?.zone && !state.draft.timezone) state.draft.timezone = stated.zone;
   if (stated && stated.zone === null) warn(state, bodyStart + stated.offset, `"${stated.unknown}" is not a time zone Hindsight knows; times were read without a zone`);
-  state.day = state.draft.incidentDate ?? postDate ?? findDate(state.draft.title) ?? (options.fileName ? readFileName(options.fileName).date : null);
+  state.day =
+    state.draft.incidentDate ??
+    postDate ??
+    state.headerDay ??
+    findDate(state.draft.title) ??
+    findOpeningDate(source.text.slice(bodyStart, openingEnd(outline, bodyStart, unreadFrom))) ??
+    (options.fileName ? readFileName(options.fileName).date : null);
 
   readSections(state, outline);
   const document = finish(state, { fileName: options.fileName, unread: source.text.slice(unreadFrom), unreadLine: lineAt(source, unreadFrom) });
   return { document: document ?? textOnlyDocument(source.text, state.draft.title), warnings: capWarnings(state.warnings) };
+}
+
+/** A date further in is more likely another day's (an earlier change, a follow-up) than the incident's. */
+const MAX_OPENING = 4_000;
+
+/** Where a document's opening ends: at its timeline, else after its first section, and not far in. */
+function openingEnd(outline: OutlineNode[], start: number, end: number): number {
+  const timeline = outline.find((node) => matchHeading(node.heading.title, null)?.role === "timeline");
+  return Math.min(timeline?.heading.start ?? outline[0]?.end ?? end, start + MAX_OPENING);
 }
 
 const MAX_WARNINGS = 200;

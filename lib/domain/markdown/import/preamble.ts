@@ -4,7 +4,7 @@
  */
 import type { RootContent } from "mdast";
 import type { Leftover } from "./actions";
-import { applyHeaderLine, readHeaderLine } from "./header-lines";
+import { applyHeaderLine, looksLikeHeaderLine, readHeaderLine } from "./header-lines";
 import { isMetricsLine } from "./metrics-lines";
 import { blocksBetween, spanOf } from "./parse-blocks";
 import { markdownOf } from "./section-text";
@@ -13,6 +13,9 @@ import { appendProse, type ImportState } from "./state";
 /** Reads the preamble ranges into header fields and the summary. */
 export function readPreamble(state: ImportState, ranges: [number, number][]): void {
   const parts: string[] = [];
+  // Header lines open a document; once its prose has begun, "Impact: …" is a sentence.
+  // A header line that is not read ("**Incident ID:** OPS-1", a status in words) is kept, but is no prose.
+  let isOpening = true;
   for (const [start, end] of ranges) {
     const blocks = blocksBetween(state.source, state.blocks, start, end);
     const kept: RootContent[] = [];
@@ -22,8 +25,8 @@ export function readPreamble(state: ImportState, ranges: [number, number][]): vo
       kept.length = 0;
     };
     for (const block of blocks) {
-      // Header lines open a document; once its prose has begun, "Impact: …" is a sentence.
-      const remaining = readBlockHeaders(state, block, parts.length === 0 && kept.length === 0);
+      const { remaining, isHeaderLike } = readBlockHeaders(state, block, isOpening);
+      isOpening &&= isHeaderLike;
       if (remaining === null) {
         kept.push(block);
         continue;
@@ -37,15 +40,17 @@ export function readPreamble(state: ImportState, ranges: [number, number][]): vo
 }
 
 /**
- * Applies the header and metrics lines of a paragraph or list. Returns null
- * when the block has none (keep it as it is), else what is left of it.
+ * Applies the header and metrics lines of a paragraph or list. `remaining` is
+ * null when the block has none (keep it as it is), else what is left of it;
+ * `isHeaderLike` when all that is left still looks like `Key: value` lines.
  */
-function readBlockHeaders(state: ImportState, block: RootContent, isOpening: boolean): string | null {
-  if (block.type !== "paragraph" && block.type !== "list") return null;
+function readBlockHeaders(state: ImportState, block: RootContent, isOpening: boolean): { remaining: string | null; isHeaderLike: boolean } {
+  const none = { remaining: null, isHeaderLike: false };
+  if (block.type !== "paragraph" && block.type !== "list") return none;
   const [start, end] = spanOf(block);
   const lines = state.source.text.slice(start, end).split("\n");
   // A list is read as header lines only when each item is a single line.
-  if (block.type === "list" && block.children.some((item) => item.children.length !== 1 || state.source.text.slice(...spanOf(item)).includes("\n"))) return null;
+  if (block.type === "list" && block.children.some((item) => item.children.length !== 1 || state.source.text.slice(...spanOf(item)).includes("\n"))) return none;
   let offset = start;
   let hasRead = false;
   const rest: string[] = [];
@@ -58,7 +63,8 @@ function readBlockHeaders(state: ImportState, block: RootContent, isOpening: boo
     } else rest.push(line);
     offset += line.length + 1;
   }
-  return hasRead ? rest.join("\n").trim() : null;
+  const isHeaderLike = rest.every((line) => line.trim() === "" || looksLikeHeaderLine(line));
+  return { remaining: hasRead ? rest.join("\n").trim() : null, isHeaderLike };
 }
 
 /** Header lines among leftover text ("**Impact:** 80% of logins failed" under a timeline) read into fields. */
@@ -67,7 +73,7 @@ export function readLeftoverHeaders(state: ImportState, leftovers: Leftover[]): 
     let offset = leftover.offset;
     const rest = leftover.markdown.split("\n").filter((line) => {
       const header = readHeaderLine(line);
-      const isRead = header !== null && header.field !== "title" && header.field !== "date" && applyHeaderLine(state, header, offset);
+      const isRead = header !== null && !["title", "date", "moment"].includes(header.field) && applyHeaderLine(state, header, offset);
       offset += line.length + 1;
       return !isRead;
     });

@@ -10,6 +10,27 @@ export type Source = {
 // C0 controls except tab and line feed, DEL, and the replacement character's lone surrogates are noise in a postmortem.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** How much of a file is looked at to tell text from binary data. */
+const SAMPLE = 8_000;
+// Bytes that are not UTF-8 decode as U+FFFD; with the C0 controls, text rarely has any and binary data is full of them.
+const NOT_TEXT = /[\u0001-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g;
+const MAX_NOT_TEXT_SHARE = 0.1;
+
+/**
+ * Why an input is not text (NUL bytes, or mostly bytes that are neither
+ * UTF-8 nor printable), or null when it is: such a file would be imported
+ * as a postmortem of garbage.
+ */
+export function findNotTextReason(input: string): string | null {
+  if (input.includes("\u0000")) return "it contains NUL bytes, as binary files and UTF-16 text do; save it as UTF-8 Markdown or plain text";
+  const sample = input.slice(0, SAMPLE);
+  const count = sample.match(NOT_TEXT)?.length ?? 0;
+  if (count >= 8 && count > sample.length * MAX_NOT_TEXT_SHARE) {
+    return `${Math.round((count / sample.length) * 100)}% of its first characters are not UTF-8 text; save it as UTF-8 Markdown or plain text`;
+  }
+  return null;
+}
+
 /** Cleans the input and indexes its lines; says how many control characters were removed. */
 export function readSource(input: string): { source: Source; removed: number } {
   let removed = 0;

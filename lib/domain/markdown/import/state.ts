@@ -45,6 +45,8 @@ export type ImportState = {
   now: Date;
   /** The day a time without a date falls on, carried from line to line and section to section. */
   day: string | null;
+  /** The day a header line names without it being the incident date ("End: 2025-06-02 13:05"): the timeline's day when nothing better is known. */
+  headerDay: string | null;
   /** Where that day came from, for the warning when it had to be assumed. */
   isDayAssumed: boolean;
   /** The last timed event read, to notice a chat log crossing midnight. */

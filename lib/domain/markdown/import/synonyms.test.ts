@@ -25,6 +25,11 @@ describe("headings by meaning", () => {
     ["5 Whys", "whys"],
     ["Where we got lucky", "lucky"],
     ["### 3. **Trigger**", "trigger"],
+    ["What made it worse", "factors"],
+    ["What we are doing about it", "actions"],
+    ["What we’re doing about it", "actions"],
+    ["Corrective actions:", "actions"],
+    ["What we're doing about it:", "actions"],
   ])("%j → %s", (title, role) => {
     expect(roleOf(title)).toBe(role);
   });

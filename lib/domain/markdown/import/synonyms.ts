@@ -50,7 +50,10 @@ export const HEADING_SYNONYMS: Synonym[] = [
     phrases: ["root cause", "root causes", "root cause analysis", "rca", "cause", "causes", "what broke", "why it happened", "why did it happen", "analysis"],
   },
   { role: "factors", context: "top", phrases: ["what went wrong", "things that went wrong"] },
-  { role: "factors", phrases: ["contributing factors", "contributing factor", "contributing causes", "factors", "causal factors"] },
+  {
+    role: "factors",
+    phrases: ["contributing factors", "contributing factor", "contributing causes", "factors", "causal factors", "what made it worse", "what made things worse", "aggravating factors"],
+  },
   {
     role: "actions",
     isDone: true,
@@ -62,7 +65,7 @@ export const HEADING_SYNONYMS: Synonym[] = [
       "corrective actions", "corrective action items", "corrective and preventive actions", "action items", "actions", "action plan",
       "follow up", "follow ups", "followups", "follow up actions", "follow up items", "remediation", "remediations",
       "remediation items", "next steps", "preventive actions", "preventative actions", "preventive measures", "prevention",
-      "improvements", "todo", "to do",
+      "improvements", "todo", "to do", "what we are doing about it", "what were doing about it", "what we will do about it", "what well do about it",
     ],
   },
   {

@@ -99,6 +99,12 @@ export function useAutosave(initial: PostmortemDocument) {
       return;
     }
     const sent = docRef.current;
+    if (contentOf(sent) === contentOf(baseRef.current)) {
+      // Ctrl+S with nothing changed: no request, no empty revision in the history.
+      window.localStorage.removeItem(storageKey(slug));
+      changeState({ kind: "saved", at: stateRef.current.kind === "saved" ? stateRef.current.at : Date.now() });
+      return;
+    }
     const body = { ...withoutBlankItems(sent), version: versionRef.current };
     const parsed = postmortemUpdateSchema.safeParse(body);
     if (!parsed.success) {

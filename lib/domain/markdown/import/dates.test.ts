@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { findDate, findOpeningDate, readDate, readMoment } from "./dates";
+
+describe("dates in headers and openings", () => {
+  it("reads day.month.year day first", () => {
+    expect(readDate("07.10.2025")).toBe("2025-10-07");
+    expect(readDate("7.1.2025")).toBe("2025-01-07");
+    expect(readDate("31.02.2025")).toBeNull();
+    expect(findDate("Störung vom 07.10.2025")).toBe("2025-10-07");
+  });
+
+  it("reads a date with a time and a zone, saying a time was given", () => {
+    expect(readMoment("2025-06-02 09:40 CEST")).toEqual({ day: "2025-06-02", zone: "Europe/Berlin", hasTime: true });
+    expect(readMoment("June 2, 2025 at 9:40 pm")).toEqual({ day: "2025-06-02", zone: null, hasTime: true });
+    expect(readMoment("March 3rd 2025")).toEqual({ day: "2025-03-03", zone: null, hasTime: false });
+    expect(readMoment("09:40 CEST")).toBeNull();
+    expect(readMoment("ongoing")).toBeNull();
+  });
+
+  it("prefers the opening's dates to a byline's", () => {
+    expect(findOpeningDate("*Posted by the Platform team, February 9, 2026*\n\nOn Tuesday, February 3rd, 2026, customers could not pay.")).toBe("2026-02-03");
+    expect(findOpeningDate("*Published 2025-04-30*\n\nThe dispatcher sent events twice.")).toBe("2025-04-30");
+    expect(findOpeningDate("No date here, only 14:05.")).toBeNull();
+  });
+});
