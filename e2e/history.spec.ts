@@ -57,6 +57,10 @@ test("a published postmortem's history offers no restore, and says how to get on
   await expect(versions.getByRole("listitem")).toHaveCount(3);
   await expect(versions.getByRole("button", { name: /^Restore version/ })).toHaveCount(0);
   await expect(page.getByText("This postmortem is published, so it is read-only")).toBeVisible();
+  const status = page.getByRole("region", { name: "Changes to Status" });
+  await expect(status.locator("del")).toHaveText("In review");
+  await expect(status.locator("ins")).toHaveText("Published");
+  await expect(status).toContainText("In review → Published");
   await page.getByRole("link", { name: "reopen it in the editor" }).click();
   await expect(page).toHaveURL(new RegExp(`/postmortems/${doc.slug}/edit`));
 });

@@ -123,13 +123,21 @@ describe("describeValue", () => {
   it("shows a list one item a line, objects by their filled values", () => {
     expect(describeValue(["checkout-api", "product-cache"])).toBe("• checkout-api\n• product-cache");
     expect(describeValue([{ at: null, kind: "note", text: "Support reports abandoned carts.", link: null }])).toBe(
-      "• note — Support reports abandoned carts.",
+      "• Note — Support reports abandoned carts.",
     );
   });
 
-  it("shows an object's filled fields as key: value, joining lists", () => {
-    expect(describeValue({ trigger: "Deploy", narrative: "", whys: ["Why 1?", "Why 2?"] })).toBe("trigger: Deploy\nwhys: Why 1?; Why 2?");
-    expect(describeValue({ usersAffected: 18000, errorRate: 0, durationMinutes: null })).toBe("usersAffected: 18000\nerrorRate: 0");
+  it("shows an object's filled fields as label: value, joining lists", () => {
+    expect(describeValue({ trigger: "Deploy", narrative: "", whys: ["Why 1?", "Why 2?"] })).toBe("Trigger: Deploy\nWhys: Why 1?; Why 2?");
+    expect(describeValue({ usersAffected: 18000, errorRate: 0, durationMinutes: null })).toBe("Users affected: 18000\nError rate: 0");
+    expect(describeValue({ wentWell: "Rollback was quick.", wentWrong: "", lucky: "" })).toBe("What went well: Rollback was quick.");
+  });
+
+  it("uses the form's words for statuses, kinds and categories, not the stored values", () => {
+    expect(describeValue("in_review", "status")).toBe("In review");
+    expect(describeValue("in_review")).toBe("in_review");
+    expect(describeValue([{ text: "Stale config", category: "environment_drift" }])).toBe("• Stale config — Configuration / environment drift");
+    expect(describeValue([{ title: "Add jitter", type: "prevent", status: "in_progress" }])).toBe("• Add jitter — Prevent — In progress");
   });
 
   it("can show every field of a full document", () => {

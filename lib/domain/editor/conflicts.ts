@@ -5,6 +5,14 @@
  * who changed it, so a field only they changed defaults to theirs and a
  * field the user never touched cannot silently undo their edit.
  */
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_TYPE_LABELS,
+  EVENT_KIND_LABELS,
+  FACTOR_CATEGORY_LABELS,
+  IMPACT_FIGURE_LABELS,
+  STATUS_LABELS,
+} from "@/lib/domain/postmortem";
 import type { PostmortemDraft } from "@/lib/schemas/postmortem";
 
 export const CONFLICT_FIELDS = [
@@ -58,18 +66,47 @@ export function mergeChoices<T extends PostmortemDraft>(mine: PostmortemDraft, t
   return merged;
 }
 
-/** A short, readable rendering of a field's value for the side-by-side view. */
-export function describeValue(value: unknown): string {
+// People read these views, not the exchange format: field names and enum values get the form's words.
+const KEY_LABELS: Record<string, string> = {
+  ...IMPACT_FIGURE_LABELS,
+  wentWell: "What went well",
+  wentWrong: "What went wrong",
+  lucky: "Where we got lucky",
+  trigger: "Trigger",
+  narrative: "Narrative",
+  whys: "Whys",
+};
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  kind: EVENT_KIND_LABELS,
+  category: FACTOR_CATEGORY_LABELS,
+  type: ACTION_TYPE_LABELS,
+  status: ACTION_STATUS_LABELS,
+};
+const FIELD_VALUE_LABELS: Partial<Record<ConflictField, Record<string, string>>> = { status: STATUS_LABELS };
+
+const labelled = (key: string, value: unknown) => (typeof value === "string" ? (VALUE_LABELS[key]?.[value] ?? value) : value);
+
+/** A short, readable rendering of a field's value for the side-by-side view and the history's diff. */
+export function describeValue(value: unknown, field?: ConflictField): string {
   if (value === null || value === undefined || value === "") return "(empty)";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return (field && FIELD_VALUE_LABELS[field]?.[value]) ?? value;
   if (Array.isArray(value)) {
     if (value.length === 0) return "(none)";
     return value
-      .map((item) => (typeof item === "string" ? `• ${item}` : `• ${Object.values(item as object).filter((v) => v !== null && v !== "").join(" — ")}`))
+      .map((item) =>
+        typeof item === "string"
+          ? `• ${item}`
+          : `• ${Object.entries(item as object)
+              .filter(([, v]) => v !== null && v !== "")
+              .map(([k, v]) => String(labelled(k, v)))
+              .join(" — ")}`,
+      )
       .join("\n");
   }
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join("; ") : String(v)}`)
-    .join("\n") || "(empty)";
+  return (
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => `${KEY_LABELS[k] ?? k}: ${Array.isArray(v) ? v.join("; ") : String(v)}`)
+      .join("\n") || "(empty)"
+  );
 }

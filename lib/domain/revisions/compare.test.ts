@@ -36,6 +36,21 @@ describe("compareRevisions", () => {
     expect(summary.map((p) => (p.change === "removed" ? "" : p.value)).join("")).toBe("The whole cache expired at once.");
   });
 
+  it("shows a one-word change as old → new, in the form's words", () => {
+    const changes = compareRevisions(base, { ...base, status: "in_review" });
+    expect(changes).toEqual([
+      {
+        field: "status",
+        label: "Status",
+        parts: [
+          { value: "Draft", change: "removed" },
+          { value: " → ", change: "same" },
+          { value: "In review", change: "added" },
+        ],
+      },
+    ]);
+  });
+
   it("diffs lists and nested objects through their text form", () => {
     const after = { ...base, services: ["checkout", "payments"], impactFigures: { ...base.impactFigures, usersAffected: 12 } };
     const changes = compareRevisions(base, after);

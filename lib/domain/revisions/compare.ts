@@ -17,15 +17,24 @@ export type FieldChange = {
 type Comparable = Record<ConflictField, unknown>;
 
 /** The fields that differ between `before` and `after`, each with a word diff of its text form. */
+const CHOICE_FIELDS = new Set<ConflictField>(["status", "severity", "timezone", "incidentDate"]);
+
 export function compareRevisions(before: Comparable, after: Comparable): FieldChange[] {
   return CONFLICT_FIELDS.flatMap(([field, label]) => {
-    const old = describeValue(before[field]);
-    const now = describeValue(after[field]);
+    const old = describeValue(before[field], field);
+    const now = describeValue(after[field], field);
     if (old === now) return [];
-    const parts = diffWordsWithSpace(old, now).map((part): TextChange => ({
-      value: part.value,
-      change: part.added ? "added" : part.removed ? "removed" : "same",
-    }));
+    // A choice (a status, a severity, a zone, a date) reads as "old → new", not as its words run together.
+    const parts = CHOICE_FIELDS.has(field)
+      ? ([
+          { value: old, change: "removed" },
+          { value: " → ", change: "same" },
+          { value: now, change: "added" },
+        ] satisfies TextChange[])
+      : diffWordsWithSpace(old, now).map((part): TextChange => ({
+          value: part.value,
+          change: part.added ? "added" : part.removed ? "removed" : "same",
+        }));
     return [{ field, label, parts }];
   });
 }

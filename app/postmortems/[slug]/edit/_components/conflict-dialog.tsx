@@ -112,7 +112,7 @@ export function ConflictDialog({ mine, theirs, base, onResolve, onLater }: Props
                             {side === "mine" ? "Keep mine" : "Take theirs"}
                           </span>
                           <span className="mt-1 block max-h-48 overflow-auto whitespace-pre-wrap break-words text-zinc-700 dark:text-zinc-300">
-                            {describeValue(value)}
+                            {describeValue(value, field)}
                           </span>
                         </label>
                       );

@@ -171,7 +171,7 @@ function AuthorName() {
     if (input.current) input.current.value = readAuthorName();
   }, []);
   return (
-    <div className="mt-6 hidden lg:block">
+    <div className="mt-4 lg:mt-6">
       <label htmlFor="author-name" className="text-xs text-zinc-500">
         Your name (for the history)
       </label>
