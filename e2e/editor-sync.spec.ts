@@ -1,13 +1,22 @@
+import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+
+/** Two people (two browser contexts, no shared storage) with the same postmortem open in the editor. */
+async function openEditorTwice(browser: Browser, slug: string): Promise<[Page, Page]> {
+  const pages: Page[] = [];
+  for (let i = 0; i < 2; i++) {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`/postmortems/${slug}/edit`);
+    pages.push(page);
+  }
+  return [pages[0], pages[1]];
+}
 
 /** Two people, one postmortem; and a server that stops answering for a while. */
 
 test("a stale save shows both sides field by field and saves the user's choice", async ({ browser, makePostmortem, request }) => {
   const doc = await makePostmortem({ summary: "Original summary." });
-  const alice = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
-  await alice.goto(`/postmortems/${doc.slug}/edit`);
-  await bob.goto(`/postmortems/${doc.slug}/edit`);
+  const [alice, bob] = await openEditorTwice(browser, doc.slug);
 
   await test.step("Alice renames the postmortem and it saves", async () => {
     await alice.getByLabel("Title").fill(`${doc.title} (renamed by Alice)`);
@@ -43,10 +52,7 @@ test("a stale save shows both sides field by field and saves the user's choice",
 
 test("accepting the conflict's defaults keeps both people's edits; Esc puts the choice off and focus stays in the dialog", async ({ browser, makePostmortem, request }) => {
   const doc = await makePostmortem({ summary: "Original summary." });
-  const alice = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
-  await alice.goto(`/postmortems/${doc.slug}/edit`);
-  await bob.goto(`/postmortems/${doc.slug}/edit`);
+  const [alice, bob] = await openEditorTwice(browser, doc.slug);
 
   await alice.getByLabel("Summary").fill("Alice's new summary.");
   await expect(alice.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");

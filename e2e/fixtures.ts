@@ -63,15 +63,12 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // Every test's page fails on an uncaught error in the browser (a hydration mismatch included),
-  // unless the test says it expects one with the annotation { type: "page errors expected" }.
-  page: async ({ page }, provide, testInfo) => {
+  // Every test's page fails on an uncaught error in the browser (a hydration mismatch included).
+  page: async ({ page }, provide) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await provide(page);
-    if (!testInfo.annotations.some((note) => note.type === "page errors expected")) {
-      expect(errors, "uncaught errors in the page").toEqual([]);
-    }
+    expect(errors, "uncaught errors in the page").toEqual([]);
   },
   // `provide` rather than Playwright's usual `use`, which the React hooks lint rule mistakes for a hook.
   makePostmortem: async ({ request }, provide) => {

@@ -32,15 +32,23 @@ function millisOf(at: string | null): number | null {
   }
 }
 
+/** The earliest timed event of the given kinds, with its time in ms, or null. */
+export function firstEventOf<T extends TimedInput>(timeline: T[], kinds: EventKind[]): { event: T; ms: number } | null {
+  let first: { event: T; ms: number } | null = null;
+  for (const event of timeline) {
+    if (!kinds.includes(event.kind)) continue;
+    const ms = millisOf(event.at);
+    if (ms !== null && (first === null || ms < first.ms)) first = { event, ms };
+  }
+  return first;
+}
+
 /** Computes the metrics of a timeline given as exchange-format events. */
 export function computeMetrics(timeline: TimedInput[]): IncidentMetrics {
   const timed = timeline
     .map((event) => ({ kind: event.kind, ms: millisOf(event.at) }))
     .filter((event): event is { kind: EventKind; ms: number } => event.ms !== null);
-  const first = (...kinds: EventKind[]) => {
-    const matches = timed.filter((event) => kinds.includes(event.kind)).map((event) => event.ms);
-    return matches.length ? Math.min(...matches) : null;
-  };
+  const first = (...kinds: EventKind[]) => firstEventOf(timeline, kinds)?.ms ?? null;
   const last = (...kinds: EventKind[]) => {
     const matches = timed.filter((event) => kinds.includes(event.kind)).map((event) => event.ms);
     return matches.length ? Math.max(...matches) : null;

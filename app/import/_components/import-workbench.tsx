@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/fields";
+import { findNotTextReason } from "@/lib/domain/markdown/import/source";
 import { postmortemInputSchema, type PostmortemDraft } from "@/lib/schemas/postmortem";
 import { ParsedPreview } from "./parsed-preview";
 
@@ -34,7 +35,7 @@ export function ImportWorkbench() {
   };
 
   useEffect(() => {
-    if (!text.trim() || text.includes("\u0000")) return;
+    if (!text.trim() || findNotTextReason(text)) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setState({ kind: "reading" });
@@ -71,8 +72,9 @@ export function ImportWorkbench() {
     setFileName(file.name);
     setText(content);
     // The preview must never show an earlier file's reading under this file's name.
+    const notText = findNotTextReason(content);
     if (!content.trim()) setState({ kind: "error", message: `${file.name} is empty: there is nothing to import.` });
-    else if (content.includes("\u0000")) setState({ kind: "error", message: `${file.name} is not a text file. Export the postmortem as Markdown or plain text first.` });
+    else if (notText) setState({ kind: "error", message: `${file.name} is not a text file: ${notText}.` });
   };
 
   const create = async () => {

@@ -3,8 +3,9 @@
  * checks feed the progress indicator, each step's "still missing" list and the
  * review checklist.
  */
+import { firstEventOf } from "@/lib/domain/metrics";
 import { EVENT_KIND_LABELS } from "@/lib/domain/postmortem";
-import { parseEventTime, sortKey, toDateTime } from "@/lib/domain/time";
+import { labelEventTimes } from "@/lib/domain/time";
 import type { PostmortemDraft } from "@/lib/schemas/postmortem";
 
 export const STEP_IDS = ["overview", "timeline", "root-cause", "factors", "actions", "lessons", "review"] as const;
@@ -133,23 +134,13 @@ function checksFor(step: StepId, doc: PostmortemDraft): Check[] {
  * is a typo in a time or a kind; the step is not complete until it is fixed.
  */
 function endBeforeStart(doc: PostmortemDraft): Check {
-  const timed = doc.timeline.flatMap((event) => {
-    try {
-      const key = sortKey(parseEventTime(event.at, doc.timezone));
-      return key === null ? [] : [{ event, key }];
-    } catch {
-      return [];
-    }
-  });
-  const earliest = (kinds: string[]) =>
-    timed.filter(({ event }) => kinds.includes(event.kind)).reduce<(typeof timed)[number] | null>((best, item) => (!best || item.key < best.key ? item : best), null);
-  const start = earliest(["trigger", "impact_start"]);
-  const end = earliest(["mitigated", "resolved"]);
-  const isOrdered = !start || !end || end.key >= start.key;
-  const clock = (at: string | null) => toDateTime(parseEventTime(at, doc.timezone), doc.timezone)?.toFormat("HH:mm") ?? "";
+  const start = firstEventOf(doc.timeline, ["trigger", "impact_start"]);
+  const end = firstEventOf(doc.timeline, ["mitigated", "resolved"]);
+  const isOrdered = !start || !end || end.ms >= start.ms;
+  const [endClock, startClock] = labelEventTimes([end?.event.at ?? null, start?.event.at ?? null], doc.timezone).map((label) => label.timeLabel);
   const advice =
     start && end
-      ? `The ${EVENT_KIND_LABELS[end.event.kind].toLowerCase()} event (${clock(end.event.at)}) comes before the ${EVENT_KIND_LABELS[start.event.kind].toLowerCase()} (${clock(start.event.at)}): fix a time or a kind`
+      ? `The ${EVENT_KIND_LABELS[end.event.kind].toLowerCase()} event (${endClock}) comes before the ${EVENT_KIND_LABELS[start.event.kind].toLowerCase()} (${startClock}): fix a time or a kind`
       : "";
   return { ...need("timeline-order", isOrdered, advice), filled: Boolean(start && end) && isOrdered };
 }

@@ -29,8 +29,9 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
   const [rowLimit, setRowLimit] = useState(EDITOR_TIMELINE_PAGE_SIZE);
   const shownRows = Math.min(rowLimit, events.length);
 
-  const lastDay = lastDayOf(events, timezone) ?? doc.incidentDate;
+  // The latest timed event: a time typed without a date is read on its day (or just after it, past midnight).
   const lastAt = events.findLast((event) => dayOf(event.at, timezone) !== null)?.at ?? null;
+  const lastDay = dayOf(lastAt, timezone) ?? doc.incidentDate;
   const setEvents = (change: (events: TimelineEvent[]) => TimelineEvent[]) => update((d) => ({ ...d, timeline: change(d.timeline) }));
 
   const focusRowText = (event: TimelineEvent | undefined) => {
@@ -263,15 +264,6 @@ export function TimelineStep({ doc, update, errors }: StepProps) {
   );
 }
 
-/** The day of the last event that has one: the day a typed time without a date is read on. */
-function lastDayOf(events: TimelineEvent[], timezone: string | null): string | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const day = dayOf(events[i].at, timezone);
-    if (day) return day;
-  }
-  return null;
-}
-
 type NewEventProps = {
   timeInput: React.RefObject<HTMLInputElement | null>;
   timezone: string | null;
@@ -288,17 +280,18 @@ function NewEventRow({ timeInput, timezone, referenceDay, previousAt, isFirst, o
   const [time, setTime] = useState("");
   const [kind, setKind] = useState<EventKind | null>(null);
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  // An error stops the add; a note (a day assumed or rolled past midnight) explains what was added.
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const guessedKind = inferEventKind(text, { isFirst });
 
   const add = () => {
     if (!text.trim()) {
-      setError("Describe what happened first.");
+      setMessage({ text: "Describe what happened first.", isError: true });
       return;
     }
     const reading = readTypedTime(time, { timezone, referenceDay, previousAt });
     if (!reading.ok) {
-      setError(reading.error);
+      setMessage({ text: reading.error, isError: true });
       timeInput.current?.focus();
       return;
     }
@@ -306,7 +299,7 @@ function NewEventRow({ timeInput, timezone, referenceDay, previousAt, isFirst, o
     setTime("");
     setKind(null);
     setText("");
-    setError(reading.note);
+    setMessage(reading.note ? { text: reading.note, isError: false } : null);
     timeInput.current?.focus();
   };
 
@@ -364,9 +357,12 @@ function NewEventRow({ timeInput, timezone, referenceDay, previousAt, isFirst, o
           Add event
         </button>
       </div>
-      {error && (
-        <p role="alert" className="mt-2 text-xs text-red-600 dark:text-red-400">
-          {error}
+      {message && (
+        <p
+          role={message.isError ? "alert" : "status"}
+          className={`mt-2 text-xs ${message.isError ? "text-red-600 dark:text-red-400" : "text-amber-700 dark:text-amber-400"}`}
+        >
+          {message.text}
         </p>
       )}
     </div>
