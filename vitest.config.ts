@@ -14,6 +14,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     globalSetup: ["lib/server/testing/global-setup.ts"],
+    setupFiles: ["lib/server/testing/act-as-operator.ts"],
     testTimeout: 20_000,
   },
 });

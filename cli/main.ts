@@ -45,6 +45,9 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     if (!COMMANDS_WITHOUT_DATABASE.includes(command)) await prepareDatabase();
+    // The CLI is the operator's: it works on the database directly, with every right (decision 021).
+    const { actAsOperatorForThisProcess } = await import("@/lib/server/auth/actor");
+    actAsOperatorForThisProcess();
     return await runCommand(command, { values, positionals, out: process.stdout });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

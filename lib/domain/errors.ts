@@ -7,6 +7,12 @@ export type AppErrorCode =
   | "TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "BAD_REQUEST"
+  /** Nobody is signed in (no session, no valid token): HTTP 401. */
+  | "UNAUTHENTICATED"
+  /** Signed in, but the role does not allow it: HTTP 403. */
+  | "FORBIDDEN"
+  /** Too many attempts (sign-in throttling): HTTP 429. */
+  | "TOO_MANY_REQUESTS"
   /** The database cannot serve the request right now (busy, full, read-only, not migrated): HTTP 503. */
   | "UNAVAILABLE";
 

@@ -51,7 +51,79 @@ const configSchema = z.object({
   HINDSIGHT_LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error")
     .default("info"),
+  // Read by npm start's workers: the address to listen on (every interface when unset).
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^(?:[a-z0-9.-]+|\[?[0-9a-f:.]+\]?)$/i, "must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::")
+    .optional(),
+  // People and access (decision 021).
+  HINDSIGHT_SECRET: z.string().min(32, "must be at least 32 characters (signs session cookies)").optional(),
+  HINDSIGHT_SESSION_IDLE_HOURS: z.coerce
+    .number({ error: "must be a number of hours from 1 to 8760" })
+    .min(1, "must be a number of hours from 1 to 8760")
+    .max(8760, "must be a number of hours from 1 to 8760")
+    .default(168),
+  HINDSIGHT_SESSION_MAX_DAYS: z.coerce
+    .number({ error: "must be a number of days from 1 to 365" })
+    .min(1, "must be a number of days from 1 to 365")
+    .max(365, "must be a number of days from 1 to 365")
+    .default(30),
+  HINDSIGHT_PASSWORD_LOGIN: z
+    .enum(["0", "1", "true", "false"], "must be 1 or 0")
+    .transform((value) => value === "1" || value === "true")
+    .default(true),
+  HINDSIGHT_TRUSTED_PROXIES: z
+    .string()
+    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrRange), "must be a comma-separated list of IP addresses or CIDR ranges, such as 10.0.0.5,192.168.1.0/24")
+    .default([]),
+  HINDSIGHT_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the issuer URL of an OpenID provider, such as https://login.example.com/realms/acme" }).optional(),
+  HINDSIGHT_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  HINDSIGHT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  HINDSIGHT_OIDC_NAME: z.string().trim().min(1).max(60, "must be at most 60 characters").optional(),
+  HINDSIGHT_OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .transform((value) => value.split(",").map((part) => part.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+    .refine((list) => list.every((domain) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)), "must be a comma-separated list of email domains, such as example.com,example.org")
+    .default([]),
+  HINDSIGHT_OIDC_DEFAULT_ROLE: z.enum(["viewer", "editor", "admin"], "must be viewer, editor or admin").default("viewer"),
+  HINDSIGHT_OIDC_ROLE_CLAIM: z.string().trim().min(1).optional(),
+  HINDSIGHT_OIDC_ROLE_MAP: z
+    .string()
+    .transform((value, context) => {
+      const map: Record<string, "viewer" | "editor" | "admin"> = {};
+      for (const pair of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+        const [claim, role] = pair.split("=").map((part) => part.trim());
+        if (!claim || !["viewer", "editor", "admin"].includes(role ?? "")) {
+          context.addIssue({ code: "custom", message: "must be claim values and roles, such as hindsight-admins=admin,sre=editor" });
+          return z.NEVER;
+        }
+        map[claim] = role as "viewer" | "editor" | "admin";
+      }
+      return map;
+    })
+    .default({}),
+}).superRefine((config, context) => {
+  const oidc = [config.HINDSIGHT_OIDC_ISSUER, config.HINDSIGHT_OIDC_CLIENT_ID, config.HINDSIGHT_OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    context.addIssue({ code: "custom", path: ["HINDSIGHT_OIDC_ISSUER"], message: "needs HINDSIGHT_OIDC_ISSUER, HINDSIGHT_OIDC_CLIENT_ID and HINDSIGHT_OIDC_CLIENT_SECRET together" });
+  }
+  if (!config.HINDSIGHT_PASSWORD_LOGIN && !config.HINDSIGHT_OIDC_ISSUER) {
+    context.addIssue({ code: "custom", path: ["HINDSIGHT_PASSWORD_LOGIN"], message: "can be 0 only when single sign-on is set up (HINDSIGHT_OIDC_ISSUER)" });
+  }
 });
+
+/** "10.0.0.5", "::1", "192.168.1.0/24", "fd00::/8". */
+function isAddressOrRange(value: string): boolean {
+  const [address, bits, extra] = value.split("/");
+  if (extra !== undefined) return false;
+  const isV4 = /^(\d{1,3})(\.\d{1,3}){3}$/.test(address) && address.split(".").every((part) => Number(part) <= 255);
+  const isV6 = !isV4 && /^[0-9a-f:.]+$/i.test(address) && address.includes(":");
+  if (!isV4 && !isV6) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (isV4 ? 32 : 128);
+}
 
 /** "https://h.example.com" or ".../" — not a path, query or fragment (a malformed URL is left to the url check). */
 function isBareOrigin(value: string): boolean {

@@ -4,8 +4,8 @@ import { AppError } from "@/lib/domain/errors";
 import type { ActionStatus } from "@/lib/domain/postmortem";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
-import { findPostmortem, notFound } from "../postmortems/get-postmortem";
-import { recordRevision, UNKNOWN_AUTHOR } from "../postmortems/write-helpers";
+import { findPostmortem, notFound, requireVisiblePostmortem } from "../postmortems/get-postmortem";
+import { recordRevision, signatureOf } from "../postmortems/write-helpers";
 import { WRITE_TRANSACTION } from "../write-options";
 import { withWriteLock } from "../write-lock";
 
@@ -30,6 +30,7 @@ export async function changeActionStatus(options: {
   authorName?: string;
 }): Promise<PostmortemDocument> {
   const { slug, index, status, version } = options;
+  const { actor } = await requireVisiblePostmortem({ slug, role: "editor" });
   const db = await getDb();
   let outcome: PostmortemDocument | "stale" | "unchanged";
   try {
@@ -48,7 +49,7 @@ export async function changeActionStatus(options: {
       if (action.status === status) throw new Unchanged();
       await tx.correctiveAction.update({ where: { id: action.id }, data: { status } });
       return recordRevision(tx, id, {
-        authorName: options.authorName ?? UNKNOWN_AUTHOR,
+        signature: signatureOf(actor, options.authorName),
         summarize: () => describeActionStatusChange(action.title, action.status as ActionStatus, status),
       });
     }, WRITE_TRANSACTION));

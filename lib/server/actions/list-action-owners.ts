@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import { getDb } from "../db";
 
 /** Most owners the filter offers; past this the list would be no use as a select anyway. */
@@ -6,6 +7,7 @@ export const MAX_OWNERS = 1000;
 
 /** Every named owner of an action in a postmortem that is not archived, alphabetically. */
 export async function listActionOwners(): Promise<string[]> {
+  await requireRole("viewer");
   const db = await getDb();
   const rows = await db.$queryRawUnsafe<{ owner: string }[]>(
     `SELECT DISTINCT a.owner AS owner FROM CorrectiveAction a

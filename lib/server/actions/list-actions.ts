@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import type { TrackedAction } from "@/lib/domain/actions";
 import { ACTION_STATUSES, type ActionStatus, type ActionType, type Severity, type Status } from "@/lib/domain/postmortem";
 import type { TrackerQuery } from "@/lib/schemas/actions";
@@ -43,6 +44,7 @@ const ORDER = `ORDER BY (a.status IN ('done', 'wont_do')), a.dueDate IS NULL, a.
  * `today` (YYYY-MM-DD) decides what is overdue.
  */
 export async function listActions(options: { query: TrackerQuery; today: string }): Promise<TrackerPage> {
+  await requireRole("viewer");
   const { query, today } = options;
   const db = await getDb();
   const filtered = trackerWhere(query, today);

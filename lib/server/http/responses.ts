@@ -5,6 +5,9 @@ import { log } from "../log";
 
 const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  TOO_MANY_REQUESTS: 429,
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,

@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import type { InsightsQuery } from "@/lib/schemas/insights";
 import { getDb } from "../db";
 
@@ -34,6 +35,7 @@ const num = (value: unknown) => Number(value ?? 0);
 
 /** Aggregates across all postmortems for the Insights page, computed in SQL (no documents loaded). */
 export async function getInsights(query: InsightsQuery): Promise<Insights> {
+  await requireRole("viewer");
   const db = await getDb();
   const { where, params } = filters(query);
   const rows = <T>(sql: string, extra: unknown[] = []) => db.$queryRawUnsafe<T[]>(sql, ...params, ...extra);

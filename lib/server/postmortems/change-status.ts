@@ -6,7 +6,8 @@ import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
 import { getPostmortem } from "./get-postmortem";
-import { recordRevision, UNKNOWN_AUTHOR } from "./write-helpers";
+import { recordRevision, signatureOf } from "./write-helpers";
+import { requireVisiblePostmortem } from "./get-postmortem";
 import { withWriteLock } from "../write-lock";
 
 /**
@@ -20,7 +21,10 @@ export async function changeStatus(options: {
   reason?: string;
   authorName?: string;
 }): Promise<PostmortemDocument> {
+  // Archiving (and bringing back from the archive) is an admin's call; the other moves an editor's.
+  const { actor } = await requireVisiblePostmortem({ slug: options.slug, role: "editor" });
   const current = await getPostmortem({ slug: options.slug });
+  if (options.status === "archived" || current.status === "archived") await requireVisiblePostmortem({ slug: options.slug, role: "admin" });
   const check = checkTransition(current.status, options.status, options.reason);
   if (!check.ok) throw new AppError("INVALID", check.message, { fields: { status: [check.message] } });
   const db = await getDb();
@@ -32,7 +36,7 @@ export async function changeStatus(options: {
     });
     if (claimed.count === 0) return null;
     const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
-    return recordRevision(tx, id, { authorName: options.authorName ?? UNKNOWN_AUTHOR, summarize: () => check.summary });
+    return recordRevision(tx, id, { signature: signatureOf(actor, options.authorName), summarize: () => check.summary });
   }, WRITE_TRANSACTION));
   if (!result) {
     throw new AppError("CONFLICT", "The status was changed by someone else in the meantime. Reload and try again.", {

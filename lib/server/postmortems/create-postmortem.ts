@@ -7,7 +7,8 @@ import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
 import { firstFreeSlug } from "./free-slug";
 import { toScalarColumns } from "./mapper";
-import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
+import { isUniqueViolation, recordRevision, replaceChildren, signatureOf } from "./write-helpers";
+import { requireRole } from "../auth/require-access";
 import { withWriteLock } from "../write-lock";
 
 /**
@@ -17,9 +18,14 @@ import { withWriteLock } from "../write-lock";
  */
 export async function createPostmortem(options: {
   draft: PostmortemDraft;
+  /** Only the operator's writes may be signed with a name of their choosing. */
   authorName?: string;
 }): Promise<PostmortemDocument> {
-  const { draft } = options;
+  const actor = await requireRole("editor");
+  // A postmortem starts as a draft: status changes go through changeStatus and its checks.
+  // Only the operator (CLI, samples, seeding) brings postmortems in with their status.
+  const draft = actor.kind === "operator" ? options.draft : { ...options.draft, status: "draft" as const };
+  const createdById = actor.kind === "user" ? actor.userId : null;
   const db = await getDb();
   try {
     return await withWriteLock(() => db.$transaction(async (tx) => {
@@ -28,14 +34,14 @@ export async function createPostmortem(options: {
       // later. A derived slug starts as a placeholder no one else can hold and
       // is chosen once the lock makes the choice safe from other writers.
       const created = await tx.postmortem.create({
-        data: { slug: draft.slug ?? `creating-${randomUUID()}`, version: 1, ...toScalarColumns(draft) },
+        data: { slug: draft.slug ?? `creating-${randomUUID()}`, version: 1, ...toScalarColumns(draft), status: draft.status, createdById },
       });
       if (!draft.slug) {
         await tx.postmortem.update({ where: { id: created.id }, data: { slug: await firstFreeSlug(tx, slugify(draft.title)) } });
       }
       await replaceChildren(tx, created.id, draft);
       return recordRevision(tx, created.id, {
-        authorName: options.authorName ?? UNKNOWN_AUTHOR,
+        signature: signatureOf(actor, options.authorName),
         summarize: () => "Created",
       });
     }, WRITE_TRANSACTION));

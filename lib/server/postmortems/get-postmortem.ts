@@ -2,13 +2,31 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
+import { requireRole } from "../auth/require-access";
+import { accessFactsSelect, canSee } from "../auth/visibility";
 import { fullPostmortemInclude, toDocument } from "./mapper";
 
-/** The postmortem with this slug, or null. */
+/** The postmortem with this slug, or null (also when it is restricted and the actor is not a member). */
 export async function findPostmortem(options: { slug: string }): Promise<PostmortemDocument | null> {
+  const actor = await requireRole("viewer");
   const db = await getDb();
   const row = await db.postmortem.findUnique({ where: { slug: options.slug }, include: fullPostmortemInclude });
-  return row ? toDocument(row) : null;
+  return row && canSee(actor, row) ? toDocument(row) : null;
+}
+
+/**
+ * Checks that the actor has `role` and may see the postmortem with this
+ * slug: NOT_FOUND when it does not exist or is hidden from them (a
+ * restricted postmortem's existence is not revealed), FORBIDDEN when the
+ * role is too small. Writes start here.
+ */
+export async function requireVisiblePostmortem(options: { slug: string; role: "viewer" | "editor" | "admin" }) {
+  const actor = await requireRole("viewer");
+  const db = await getDb();
+  const row = await db.postmortem.findUnique({ where: { slug: options.slug }, select: { id: true, status: true, ...accessFactsSelect } });
+  if (!row || !canSee(actor, row)) throw notFound(options.slug);
+  await requireRole(options.role);
+  return { actor, id: row.id, status: row.status };
 }
 
 /** The postmortem with this slug; NOT_FOUND when there is none. */

@@ -15,7 +15,8 @@ export async function importPostmortem(options: {
   authorName?: string;
 }): Promise<{ document: PostmortemDocument; warnings: string[] }> {
   const { document, warnings } = parseMarkdown(options.text, { fileName: options.fileName });
-  const draft = postmortemInputSchema.parse(document);
+  // An import starts as a draft whatever its front matter says: publishing has its own checks (changeStatus).
+  const draft = { ...postmortemInputSchema.parse(document), status: "draft" as const };
   try {
     return { document: await createPostmortem({ draft, authorName: options.authorName }), warnings };
   } catch (error) {

@@ -1,4 +1,6 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
+import { hiddenPostmortemIds } from "../auth/visibility";
 import type { ListQuery, PostmortemSummary } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
 import { summaryInclude, toSummary } from "./mapper";
@@ -16,8 +18,10 @@ export type PostmortemPage = {
  * left out unless asked for by status.
  */
 export async function listPostmortems(query: ListQuery): Promise<PostmortemPage> {
+  const actor = await requireRole("viewer");
   const db = await getDb();
-  const where = query.status ? { status: query.status } : { status: { not: "archived" } };
+  const hidden = await hiddenPostmortemIds(db, actor);
+  const where = { ...(query.status ? { status: query.status } : { status: { not: "archived" } }), ...(hidden.length ? { id: { notIn: hidden } } : {}) };
   const [rows, total] = await Promise.all([
     db.postmortem.findMany({
       where,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
-import { notFound } from "./get-postmortem";
+import { notFound, requireVisiblePostmortem } from "./get-postmortem";
 
 export type RevisionSummary = {
   version: number;
@@ -12,6 +12,7 @@ export type RevisionSummary = {
 
 /** The revisions of a postmortem, newest first (without their snapshots). */
 export async function listRevisions(options: { slug: string }): Promise<RevisionSummary[]> {
+  await requireVisiblePostmortem({ slug: options.slug, role: "viewer" });
   const db = await getDb();
   const postmortem = await db.postmortem.findUnique({
     where: { slug: options.slug },
@@ -28,6 +29,7 @@ export async function listRevisions(options: { slug: string }): Promise<Revision
 
 /** The document as it was saved at `version`. */
 export async function getRevision(options: { slug: string; version: number }): Promise<PostmortemDocument | null> {
+  await requireVisiblePostmortem({ slug: options.slug, role: "viewer" });
   const db = await getDb();
   const revision = await db.revision.findFirst({
     where: { version: options.version, postmortem: { slug: options.slug } },

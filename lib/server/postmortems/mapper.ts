@@ -24,6 +24,7 @@ export const fullPostmortemInclude = {
   contributingFactors: byPosition,
   correctiveActions: byPosition,
   sections: byPosition,
+  members: byPosition,
 } satisfies Prisma.PostmortemInclude;
 
 export const summaryInclude = { services: byPosition, tags: byPosition } satisfies Prisma.PostmortemInclude;
@@ -103,7 +104,6 @@ export function toScalarColumns(draft: PostmortemDraft) {
     title: draft.title,
     summary: draft.summary,
     severity: draft.severity,
-    status: draft.status,
     timezone: draft.timezone,
     incidentDate: draft.incidentDate,
     impact: draft.impact,

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { postmortemInputSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
-import { getPostmortem } from "./get-postmortem";
+import { getPostmortem, requireVisiblePostmortem } from "./get-postmortem";
 import { getRevision } from "./list-revisions";
 import { savePostmortem } from "./save-postmortem";
 
@@ -11,6 +11,7 @@ import { savePostmortem } from "./save-postmortem";
  * stays what it is now, so links keep working.
  */
 export async function restoreRevision(options: { slug: string; version: number; authorName?: string }): Promise<PostmortemDocument> {
+  await requireVisiblePostmortem({ slug: options.slug, role: "editor" });
   const current = await getPostmortem({ slug: options.slug });
   const snapshot = await getRevision({ slug: options.slug, version: options.version });
   if (!snapshot) throw new AppError("NOT_FOUND", `"${options.slug}" has no version ${options.version}.`);

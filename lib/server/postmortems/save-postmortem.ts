@@ -6,7 +6,8 @@ import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
 import { findPostmortem, notFound } from "./get-postmortem";
 import { toScalarColumns } from "./mapper";
-import { isUniqueViolation, recordRevision, replaceChildren, UNKNOWN_AUTHOR } from "./write-helpers";
+import { isUniqueViolation, recordRevision, replaceChildren, signatureOf } from "./write-helpers";
+import { requireVisiblePostmortem } from "./get-postmortem";
 import { withWriteLock } from "../write-lock";
 
 /**
@@ -19,11 +20,14 @@ export async function savePostmortem(options: {
   slug: string;
   version: number;
   draft: PostmortemDraft;
+  /** Only the operator's writes may be signed with a name of their choosing. */
   authorName?: string;
   /** What the revision list says about this save; by default, the fields it changed. */
   summary?: string;
 }): Promise<PostmortemDocument> {
   const { slug, version, draft } = options;
+  // The status is not the save's to change (it keeps the current one): changeStatus has the rules.
+  const { actor } = await requireVisiblePostmortem({ slug, role: "editor" });
   const db = await getDb();
   const newSlug = draft.slug ?? slug;
   let outcome: PostmortemDocument | "stale";
@@ -41,7 +45,7 @@ export async function savePostmortem(options: {
       const previous = await tx.revision.findFirst({ where: { postmortemId: id, version }, select: { snapshot: true } });
       await replaceChildren(tx, id, draft);
       return recordRevision(tx, id, {
-        authorName: options.authorName ?? UNKNOWN_AUTHOR,
+        signature: signatureOf(actor, options.authorName),
         summarize: (saved) => options.summary ?? (previous ? describeChanges(JSON.parse(previous.snapshot), saved) : "Saved"),
       });
     }, WRITE_TRANSACTION));

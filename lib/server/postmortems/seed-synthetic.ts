@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/domain/errors";
 import { openRawConnection, type RawConnection } from "../raw-db";
@@ -21,6 +22,7 @@ export async function seedSyntheticPostmortems(options: {
   useWorker?: boolean;
   onProgress?: (done: number, total: number) => void;
 }): Promise<{ created: number; firstId: number | null }> {
+  await requireRole("admin");
   const batchSize = options.batchSize ?? 500;
   const connection = openRawConnection();
   const builder = (options.useWorker ?? options.count > batchSize) ? workerBuilder() : inThreadBuilder();

@@ -3,6 +3,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
 import { reindexPostmortem } from "../search/reindex-postmortem";
 import { fullPostmortemInclude, toChildRows, toDocument } from "./mapper";
+import { actorName } from "../auth/actor";
+import type { KnownActor } from "../auth/require-access";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,7 +39,7 @@ export async function replaceChildren(tx: Tx, postmortemId: number, draft: Postm
 export async function recordRevision(
   tx: Tx,
   postmortemId: number,
-  options: { authorName: string; summarize: (saved: PostmortemDocument) => string },
+  options: { signature: Signature; summarize: (saved: PostmortemDocument) => string },
 ): Promise<PostmortemDocument> {
   const row = await tx.postmortem.findUniqueOrThrow({ where: { id: postmortemId }, include: fullPostmortemInclude });
   const document = toDocument(row);
@@ -45,7 +47,8 @@ export async function recordRevision(
     data: {
       postmortemId,
       version: document.version,
-      authorName: options.authorName,
+      authorName: options.signature.authorName,
+      authorId: options.signature.authorId,
       summary: options.summarize(document),
       snapshot: JSON.stringify(document),
     },
@@ -59,4 +62,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-export const UNKNOWN_AUTHOR = "Unknown author";
+/** Who a revision is signed by. */
+export type Signature = { authorName: string; authorId: string | null };
+
+/**
+ * The signature of a write: the signed-in person (decision 021). Only the
+ * operator (the CLI, seeding) may sign with another name, such as "Hindsight samples".
+ */
+export function signatureOf(actor: KnownActor, operatorName?: string): Signature {
+  if (actor.kind === "user") return { authorName: actor.name, authorId: actor.userId };
+  return { authorName: operatorName?.trim() || actorName(actor), authorId: null };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
 import { fullPostmortemInclude, toDocument } from "../postmortems/mapper";
@@ -12,6 +13,7 @@ import { withWriteLock } from "../write-lock";
  * or to repair an index. Batches of 100 postmortems per transaction.
  */
 export async function rebuildSearchIndex(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<{ indexed: number }> {
+  await requireRole("admin");
   const db = await getDb();
   const total = await db.postmortem.count();
   let indexed = 0;

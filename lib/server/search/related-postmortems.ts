@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import { decodeFacets } from "@/lib/domain/search/facets";
 import { characteristicWords, rankRelated, type WordHits } from "@/lib/domain/search/related";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
@@ -17,6 +18,7 @@ const commonWordLimit = (total: number) => Math.max(50, Math.ceil(total * 0.02))
  * the in-memory facet cache.
  */
 export async function findRelatedPostmortems(options: { postmortem: PostmortemDocument; limit?: number }): Promise<RelatedPostmortem[]> {
+  await requireRole("viewer");
   const { postmortem } = options;
   const db = await getDb();
   const words = characteristicWords(postmortem);

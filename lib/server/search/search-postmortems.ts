@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import { porterStem } from "@/lib/domain/search/porter";
 import {
   applyFilters,
@@ -39,6 +40,7 @@ const SNIPPET_TOKENS = 16;
  * memory, and the page is looked up by id.
  */
 export async function searchPostmortems(request: SearchRequest): Promise<SearchResponse> {
+  await requireRole("viewer");
   const started = performance.now();
   const db = await getDb();
   const { match, excludeOnly } = await compileQuery(db, request.q);
