@@ -18,6 +18,13 @@ describe("parseConfig", () => {
       DATABASE_URL: "file:./data/hindsight.db",
       HINDSIGHT_BUSY_TIMEOUT_MS: 5000,
       HINDSIGHT_LOG_LEVEL: "info",
+      HINDSIGHT_SESSION_IDLE_HOURS: 168,
+      HINDSIGHT_SESSION_MAX_DAYS: 30,
+      HINDSIGHT_PASSWORD_LOGIN: true,
+      HINDSIGHT_TRUSTED_PROXIES: [],
+      HINDSIGHT_OIDC_ALLOWED_DOMAINS: [],
+      HINDSIGHT_OIDC_DEFAULT_ROLE: "viewer",
+      HINDSIGHT_OIDC_ROLE_MAP: {},
     });
   });
 
@@ -35,7 +42,29 @@ describe("parseConfig", () => {
       HINDSIGHT_PUBLIC_URL: "https://postmortems.example.com",
       HINDSIGHT_BUSY_TIMEOUT_MS: 250,
       HINDSIGHT_LOG_LEVEL: "debug",
+      HINDSIGHT_SESSION_IDLE_HOURS: 168,
+      HINDSIGHT_SESSION_MAX_DAYS: 30,
+      HINDSIGHT_PASSWORD_LOGIN: true,
+      HINDSIGHT_TRUSTED_PROXIES: [],
+      HINDSIGHT_OIDC_ALLOWED_DOMAINS: [],
+      HINDSIGHT_OIDC_DEFAULT_ROLE: "viewer",
+      HINDSIGHT_OIDC_ROLE_MAP: {},
     });
+  });
+
+  it("reads the access settings and refuses inconsistent ones, naming the variable", () => {
+    const sso = { HINDSIGHT_OIDC_ISSUER: "https://login.example.com/realms/acme", HINDSIGHT_OIDC_CLIENT_ID: "hindsight", HINDSIGHT_OIDC_CLIENT_SECRET: "s3cret" };
+    expect(parseConfig({ ...sso, HINDSIGHT_PASSWORD_LOGIN: "0", HINDSIGHT_OIDC_ROLE_MAP: "admins=admin, sre=editor", HINDSIGHT_TRUSTED_PROXIES: "10.0.0.5, 192.168.1.0/24" })).toMatchObject({
+      HINDSIGHT_PASSWORD_LOGIN: false,
+      HINDSIGHT_OIDC_ROLE_MAP: { admins: "admin", sre: "editor" },
+      HINDSIGHT_TRUSTED_PROXIES: ["10.0.0.5", "192.168.1.0/24"],
+    });
+    expect(() => parseConfig({ HINDSIGHT_PASSWORD_LOGIN: "0" })).toThrow(/HINDSIGHT_PASSWORD_LOGIN can be 0 only when single sign-on is set up/);
+    expect(() => parseConfig({ HINDSIGHT_OIDC_ISSUER: sso.HINDSIGHT_OIDC_ISSUER })).toThrow(/HINDSIGHT_OIDC_ISSUER needs/);
+    expect(() => parseConfig({ HINDSIGHT_OIDC_ROLE_MAP: "admins" })).toThrow(/HINDSIGHT_OIDC_ROLE_MAP must be claim values and roles/);
+    expect(() => parseConfig({ HINDSIGHT_TRUSTED_PROXIES: "proxy.local" })).toThrow(/HINDSIGHT_TRUSTED_PROXIES must be/);
+    expect(() => parseConfig({ HINDSIGHT_SECRET: "short" })).toThrow(/HINDSIGHT_SECRET must be at least 32/);
+    expect(() => parseConfig({ HOST: "a b" })).toThrow(/HOST must be an address/);
   });
 
   it("treats empty strings as unset", () => {

@@ -15,7 +15,7 @@ describe("passwordProblem", () => {
   it("refuses common passwords whatever their case, repeats and runs", () => {
     expect(passwordProblem("PasswordPassword", { isCommon })).toMatch(/common/);
     expect(passwordProblem("aaaaaaaaaaaaaa", { isCommon })).toMatch(/common/);
-    expect(passwordProblem("123456789012", { isCommon })).toMatch(/common/);
+    expect(passwordProblem("abcdefghijklm", { isCommon })).toMatch(/common/);
   });
   it("refuses the person's own email or name", () => {
     expect(passwordProblem("dana.whitfield-2026!", { isCommon, email: "dana.whitfield@example.com" })).toMatch(/email or name/);

@@ -7,3 +7,4 @@ export { recordAudit, listAudit, AUDIT_KINDS, type AuditKind, type AuditEntry } 
 export { hasAnyPerson, addPerson, createFirstAdmin, createInvite, findInvite, acceptInvite, listPeople, listPeopleNames, setRole, setDisabled, updateOwnName, changeOwnPassword, type Person } from "./people/people";
 export { createToken, listTokens, revokeToken, type TokenSummary } from "./tokens/tokens";
 export { ssoSettings } from "./sso";
+export { requirePageActor, mayDo, safeNextPath } from "./page-access";

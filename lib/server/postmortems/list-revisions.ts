@@ -1,7 +1,7 @@
 import "server-only";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
-import { notFound, requireVisiblePostmortem } from "./get-postmortem";
+import { findPostmortem, notFound, requireVisiblePostmortem } from "./get-postmortem";
 
 export type RevisionSummary = {
   version: number;
@@ -29,7 +29,8 @@ export async function listRevisions(options: { slug: string }): Promise<Revision
 
 /** The document as it was saved at `version`. */
 export async function getRevision(options: { slug: string; version: number }): Promise<PostmortemDocument | null> {
-  await requireVisiblePostmortem({ slug: options.slug, role: "viewer" });
+  // Null, like a missing version, when the postmortem does not exist or is hidden from the actor.
+  if (!(await findPostmortem({ slug: options.slug }))) return null;
   const db = await getDb();
   const revision = await db.revision.findFirst({
     where: { version: options.version, postmortem: { slug: options.slug } },

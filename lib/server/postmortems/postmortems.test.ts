@@ -140,7 +140,7 @@ describe("savePostmortem", () => {
     const revisions = await listRevisions({ slug: original.slug });
     expect(revisions.map((r) => [r.version, r.summary, r.authorName])).toEqual([
       [2, "Edited title and timeline", "Jonas Weber"],
-      [1, "Created", "Unknown author"],
+      [1, "Created", "Operator (CLI)"],
     ]);
     expect(await getRevision({ slug: original.slug, version: 1 })).toEqual(original);
     expect(await getRevision({ slug: original.slug, version: 2 })).toEqual(saved);
@@ -268,7 +268,7 @@ describe("archivePostmortem", () => {
     expect(await getPostmortem({ slug: original.slug })).toEqual(archived);
     expect((await listRevisions({ slug: original.slug })).map((r) => [r.version, r.summary, r.authorName])).toEqual([
       [2, "Archived", "Amara Okafor"],
-      [1, "Created", "Unknown author"],
+      [1, "Created", "Operator (CLI)"],
     ]);
     // A save from before the archive is now stale.
     const error = await appErrorOf(savePostmortem({ slug: original.slug, version: 1, draft: editOf(original, (doc) => doc) }));

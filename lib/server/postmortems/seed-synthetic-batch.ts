@@ -28,7 +28,7 @@ export function syntheticPostmortem(id: number) {
   const createdAt = new Date(Date.parse(`${draft.incidentDate}T00:00:00Z`) + (1 + (id % 5)) * DAY_MS + (id % 86_400) * 1000);
   const updatedAt = new Date(createdAt.getTime() + (id % 7) * 3_600_000);
   const slug = `${slugify(draft.title, 60)}-${id}`;
-  const scalars = { id, slug, version: 1, ...toScalarColumns(draft), createdAt, updatedAt };
+  const scalars = { id, slug, version: 1, ...toScalarColumns(draft), status: draft.status, createdAt, updatedAt };
   // The generator writes every time as Hindsight writes it back, so the draft is the stored document.
   const { slug: _slug, version: _version, createdAt: _created, updatedAt: _updated, ...content } = draft;
   const document: PostmortemDocument = { slug, version: 1, ...content, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
