@@ -4,6 +4,7 @@ export type Answer = { status: number; headers: Headers; body: string | Buffer }
 export type Template = { status: number; headers: Headers; policyParts: string[] | null; bodyParts: Buffer[]; bytes: number };
 export const NO_STORE_MARKER: string;
 export function cacheKeyOf(request: { method?: string; url?: string; headers: Headers }, options?: { isBot?: (userAgent: string) => boolean }): string | null;
+export function credentialsOf(headers: Headers): { kind: "bearer" | "session" | "anonymous"; value: string };
 export function renderHeadersOf(headers: Headers): Headers;
 export function isText(headers: Headers): boolean;
 export function nonceOf(policy: string | undefined): string | null;

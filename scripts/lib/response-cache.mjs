@@ -5,6 +5,7 @@
 // does. The per-request CSP nonce stays: an answer is stored with its nonce
 // cut out, and every answer gets a fresh one put back in, the one the
 // Content-Security-Policy header names. No HTTP here: serve-worker.mjs uses it.
+import { createHash } from "node:crypto";
 
 /** Headers Next's client router sends: its answers are RSC payloads, not pages; they go to Next untouched. */
 const ROUTER_HEADER = /^(rsc|next-.*)$/;
@@ -12,6 +13,26 @@ const ROUTER_HEADER = /^(rsc|next-.*)$/;
 const CONDITIONAL_HEADERS = ["range", "if-none-match", "if-modified-since"];
 /** Headers that decide which public address the app writes into an answer (lib/server/http/public-origin.ts). */
 const ORIGIN_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto"];
+/** Session cookies (lib/server/auth/authenticate.ts): a page is rendered for whoever holds one (decision 021). */
+const SESSION_COOKIES = ["hindsight.session_token", "__Secure-hindsight.session_token"];
+
+/**
+ * The credentials a request carries, as the cache sees them: the Bearer
+ * token, or the session cookie's value ("" for anonymous). An answer is
+ * served again only for the very same credentials, so nobody is ever sent a
+ * page rendered for someone else; a page shows its reader's name, so keying
+ * by role alone would not do either.
+ */
+export function credentialsOf(headers) {
+  const authorization = String(headers.authorization ?? "").trim();
+  if (authorization) return { kind: "bearer", value: authorization.replace(/^bearer\s+/i, "") };
+  const cookies = String(headers.cookie ?? "").split(";");
+  for (const cookie of cookies) {
+    const at = cookie.indexOf("=");
+    if (at > 0 && SESSION_COOKIES.includes(cookie.slice(0, at).trim())) return { kind: "session", value: cookie.slice(at + 1).trim() };
+  }
+  return { kind: "anonymous", value: "" };
+}
 /** Headers of a stored answer that belong to one exchange, not to the answer. */
 const EXCHANGE_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "x-hindsight-cache"]);
 /** Headers of a request that belong to its exchange: never passed on to the render of a cached answer. */
@@ -51,7 +72,8 @@ export function cacheKeyOf({ method, url, headers }, { isBot = () => false } = {
   for (const name of Object.keys(headers)) if (ROUTER_HEADER.test(name)) return null;
   for (const name of CONDITIONAL_HEADERS) if (headers[name] !== undefined) return null;
   if (isBot(String(headers["user-agent"] ?? ""))) return null;
-  return [...ORIGIN_HEADERS.map((name) => String(headers[name] ?? "")), url].join("\n");
+  const credentials = credentialsOf(headers);
+  return [...ORIGIN_HEADERS.map((name) => String(headers[name] ?? "")), `${credentials.kind}:${createHash("sha256").update(credentials.value).digest("base64url")}`, url].join("\n");
 }
 
 /** The headers to render a cached request with: the client's, without those of its own exchange (and uncompressed, so the nonce can be found). */

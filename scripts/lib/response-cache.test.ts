@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_STORE_MARKER, ResponseCache, cacheKeyOf, fromTemplate, isStorable, nonceOf, renderHeadersOf, toTemplate, type Answer } from "./response-cache.mjs";
+import { NO_STORE_MARKER, ResponseCache, cacheKeyOf, credentialsOf, fromTemplate, isStorable, nonceOf, renderHeadersOf, toTemplate, type Answer } from "./response-cache.mjs";
 
 const NONCE = "8nB/sAeE7eph3kT1zfLRdA==";
 const POLICY = `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'; object-src 'none'`;
@@ -15,15 +15,32 @@ function page(overrides: Partial<Answer> = {}): Answer {
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers: { host: "localhost:3000", ...headers } });
 
+describe("cacheKeyOf and credentialsOf: a page is served again only to the same credentials", () => {
+  it("keys by the session cookie or the Bearer token, never sharing between two people or with anonymous visitors", () => {
+    const alice = get("/", { cookie: "theme=dark; hindsight.session_token=alice.sig" });
+    const bob = get("/", { cookie: "hindsight.session_token=bob.sig" });
+    const token = get("/api/search?q=x", { authorization: "Bearer hsp_abc" });
+    expect(cacheKeyOf(alice)).not.toBe(cacheKeyOf(bob));
+    expect(cacheKeyOf(alice)).not.toBe(cacheKeyOf(get("/")));
+    expect(cacheKeyOf(get("/", { cookie: "hindsight.session_token=alice.sig" }))).toBe(cacheKeyOf(alice));
+    expect(cacheKeyOf(get("/", { cookie: "__Secure-hindsight.session_token=alice.sig" }))).not.toBe(cacheKeyOf(get("/")));
+    expect(cacheKeyOf(token)).not.toBe(cacheKeyOf(get("/api/search?q=x")));
+    expect(credentialsOf(alice.headers)).toEqual({ kind: "session", value: "alice.sig" });
+    expect(credentialsOf(token.headers)).toEqual({ kind: "bearer", value: "hsp_abc" });
+    // The credentials themselves never appear in a key (keys are kept in memory and may be logged).
+    expect(cacheKeyOf(alice)).not.toContain("alice.sig");
+  });
+});
+
 describe("cacheKeyOf: which requests the answer cache may serve", () => {
   it("keys pages and searches by address and by the host names that decide absolute links", () => {
-    expect(cacheKeyOf(get("/"))).toBe("localhost:3000\n\n\n/");
+    expect(cacheKeyOf(get("/"))).toMatch(/^localhost:3000\n\n\nanonymous:[\w-]+\n\/$/);
     expect(cacheKeyOf(get("/api/search?q=cache"))).not.toBeNull();
     expect(cacheKeyOf(get("/postmortems/a?tab=1"))).not.toBe(cacheKeyOf(get("/postmortems/a?tab=2")));
     expect(cacheKeyOf(get("/", { host: "a.test" }))).not.toBe(cacheKeyOf(get("/", { host: "b.test" })));
     expect(cacheKeyOf(get("/", { "x-forwarded-host": "public.test" }))).not.toBe(cacheKeyOf(get("/")));
     expect(cacheKeyOf(get("/", { "x-forwarded-proto": "https" }))).not.toBe(cacheKeyOf(get("/")));
-    // Nothing the app does not read changes the key.
+    // Nothing the app does not read changes the key (other cookies included).
     expect(cacheKeyOf(get("/", { cookie: "a=b", "user-agent": "x", "accept-encoding": "gzip" }))).toBe(cacheKeyOf(get("/")));
   });
 

@@ -13,7 +13,8 @@ import zlib from "node:zlib";
 import next from "next";
 import { isBot } from "next/dist/shared/lib/router/utils/is-bot.js";
 import { databaseGeneration } from "./database-generation.mjs";
-import { ResponseCache, cacheKeyOf, fromTemplate, isStorable, isText, renderHeadersOf, toTemplate } from "./response-cache.mjs";
+import { credentialChecker } from "./credential-check.mjs";
+import { ResponseCache, cacheKeyOf, credentialsOf, fromTemplate, isStorable, isText, renderHeadersOf, toTemplate } from "./response-cache.mjs";
 import { root } from "./steps.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -33,6 +34,9 @@ await app.prepare();
 const cacheMegabytes = process.env.HINDSIGHT_CACHE_MB?.trim() ? Number(process.env.HINDSIGHT_CACHE_MB) : 256;
 const front = cacheMegabytes > 0 ? await cachingFront() : handle;
 const server = http.createServer((request, response) => {
+  // Who is on the other end of the connection, for proxy.ts to work out the client's address
+  // (lib/domain/access/client-address.ts); whatever a client sent under this name is replaced.
+  request.headers["x-hindsight-peer"] = request.socket.remoteAddress ?? "";
   Promise.resolve(front(request, response)).catch((error) => {
     process.stderr.write(`Answering ${request.method} ${request.url} failed: ${error?.stack ?? error}\n`);
     if (response.headersSent) return response.destroy();
@@ -70,6 +74,8 @@ async function cachingFront() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
   const cache = new ResponseCache({ maxBytes: cacheMegabytes * 1024 * 1024, maxAgeMs: MAX_AGE_MS });
   const generationNow = databaseGeneration(databaseFile());
+  const maxSessionDays = Number(process.env.HINDSIGHT_SESSION_MAX_DAYS?.trim() || 30);
+  const stillValid = credentialChecker(databaseFile(), { maxSessionAgeMs: maxSessionDays * 86_400_000 });
   const inFlight = new Map();
 
   const render = (request, key, generation) => {
@@ -95,7 +101,8 @@ async function cachingFront() {
     if (generation === null) return handle(request, response);
     cache.observe(generation);
     const stored = cache.get(key);
-    if (stored) return send(request, response, stored, "hit");
+    // A stored answer was rendered for these very credentials; they must still hold (expiry is not a commit).
+    if (stored && stillValid(credentialsOf(request.headers))) return send(request, response, stored, "hit");
     let rendered;
     try {
       rendered = await render(request, key, generation);

@@ -2,7 +2,7 @@ import { parseMarkdown } from "@/lib/domain/markdown/import";
 import { importQuerySchema, MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 import { postmortemInputSchema } from "@/lib/schemas/postmortem";
 import { publicUrl } from "@/lib/server/http/public-origin";
-import { apiRoute, authorFrom } from "@/lib/server/http/responses";
+import { apiRoute } from "@/lib/server/http/responses";
 import { readTextBody } from "@/lib/server/http/text-body";
 import { importPostmortem } from "@/lib/server/postmortems/import-postmortem";
 
@@ -16,7 +16,7 @@ export const POST = apiRoute(async (request) => {
     const { document, warnings } = parseMarkdown(text, { fileName });
     return Response.json({ document: postmortemInputSchema.parse(document), warnings });
   }
-  const { document, warnings } = await importPostmortem({ text, fileName, authorName: authorFrom(request) });
+  const { document, warnings } = await importPostmortem({ text, fileName });
   // Absolute, at the name the client used (a proxy's public host, decision 013).
   const location = publicUrl(request.headers, `/api/postmortems/${document.slug}`);
   return Response.json({ document, warnings }, { status: 201, headers: { location } });

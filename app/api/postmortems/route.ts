@@ -1,7 +1,7 @@
 import { listQuerySchema, postmortemInputSchema } from "@/lib/schemas/postmortem";
 import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
 import { publicUrl } from "@/lib/server/http/public-origin";
-import { apiRoute, authorFrom } from "@/lib/server/http/responses";
+import { apiRoute } from "@/lib/server/http/responses";
 import { createPostmortem, listPostmortems } from "@/lib/server/postmortems";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const GET = apiRoute(async (request) => {
 
 export const POST = apiRoute(async (request) => {
   const draft = parseInput(postmortemInputSchema, await readJsonBody(request));
-  const created = await createPostmortem({ draft, authorName: authorFrom(request) });
+  const created = await createPostmortem({ draft });
   // Absolute, at the name the client used (a proxy's public host, decision 013).
   const location = publicUrl(request.headers, `/api/postmortems/${created.slug}`);
   return Response.json(created, { status: 201, headers: { location } });

@@ -1,7 +1,17 @@
 import "server-only";
+import { headers } from "next/headers";
 import { getDb } from "../db";
 import { actorName, actorUserId, type Actor } from "./actor";
 import { requireRole } from "./require-access";
+
+/** The client address of the request in progress (proxy.ts puts it in a header), or null outside a request. */
+async function requestClientIp(): Promise<string | null> {
+  try {
+    return (await headers()).get("x-hindsight-client-ip");
+  } catch {
+    return null;
+  }
+}
 
 /** Every kind of audit entry (docs/security.md). */
 export const AUDIT_KINDS = [
@@ -29,6 +39,7 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 /** Writes one audit entry; never fails the work it records (a full disk is logged, not thrown). */
 export async function recordAudit(entry: { kind: AuditKind; actor: Actor | { name: string; id?: string | null }; subject?: string; detail?: string; ip?: string | null }): Promise<void> {
   const db = await getDb();
+  const ip = entry.ip !== undefined ? entry.ip : await requestClientIp();
   const isActor = "kind" in entry.actor;
   await db.auditEvent
     .create({
@@ -38,7 +49,7 @@ export async function recordAudit(entry: { kind: AuditKind; actor: Actor | { nam
         actorName: isActor ? actorName(entry.actor as Actor) : (entry.actor as { name: string }).name,
         subject: (entry.subject ?? "").slice(0, 300),
         detail: (entry.detail ?? "").slice(0, 1000),
-        ip: entry.ip ?? null,
+        ip: ip ?? null,
       },
     })
     .catch(() => undefined);

@@ -50,17 +50,3 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
     }
   };
 }
-
-/** The revision author named in the X-Hindsight-Author header, if any (trimmed, at most 100 characters). */
-export function authorFrom(request: Request): string | undefined {
-  const raw = request.headers.get("x-hindsight-author");
-  if (!raw) return undefined;
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // Not percent-encoded: use it as sent.
-  }
-  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 100);
-  return cleaned || undefined;
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../auth/audit";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
@@ -22,5 +23,6 @@ export async function archivePostmortem(options: { slug: string; authorName?: st
     return recordRevision(tx, id, { signature: signatureOf(actor, options.authorName), summarize: () => "Archived" });
   }, WRITE_TRANSACTION));
   if (!result) throw notFound(options.slug);
+  await recordAudit({ kind: "archived", actor, subject: options.slug });
   return result;
 }

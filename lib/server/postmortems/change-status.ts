@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../auth/audit";
 import { AppError } from "@/lib/domain/errors";
 import type { Status } from "@/lib/domain/postmortem";
 import { checkTransition } from "@/lib/domain/workflow";
@@ -38,6 +39,9 @@ export async function changeStatus(options: {
     const { id } = await tx.postmortem.findUniqueOrThrow({ where: { slug: options.slug }, select: { id: true } });
     return recordRevision(tx, id, { signature: signatureOf(actor, options.authorName), summarize: () => check.summary });
   }, WRITE_TRANSACTION));
+  if (result) {
+    await recordAudit({ kind: options.status === "archived" ? "archived" : "status-changed", actor, subject: options.slug, detail: [check.summary, options.reason?.trim()].filter(Boolean).join(": ") });
+  }
   if (!result) {
     throw new AppError("CONFLICT", "The status was changed by someone else in the meantime. Reload and try again.", {
       details: { current: await getPostmortem({ slug: options.slug }) },

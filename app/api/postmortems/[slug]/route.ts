@@ -1,6 +1,6 @@
 import { postmortemUpdateSchema } from "@/lib/schemas/postmortem";
 import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
-import { apiRoute, authorFrom } from "@/lib/server/http/responses";
+import { apiRoute } from "@/lib/server/http/responses";
 import { archivePostmortem, getPostmortem, savePostmortem } from "@/lib/server/postmortems";
 
 export const dynamic = "force-dynamic";
@@ -15,12 +15,12 @@ export const GET = apiRoute<Context>(async (_request, { params }) => {
 export const PUT = apiRoute<Context>(async (request, { params }) => {
   const { slug } = await params;
   const draft = parseInput(postmortemUpdateSchema, await readJsonBody(request));
-  const saved = await savePostmortem({ slug, version: draft.version, draft, authorName: authorFrom(request) });
+  const saved = await savePostmortem({ slug, version: draft.version, draft });
   return Response.json(saved);
 });
 
 /** Archives: a postmortem is never destroyed, and stays readable and restorable. */
 export const DELETE = apiRoute<Context>(async (request, { params }) => {
   const { slug } = await params;
-  return Response.json(await archivePostmortem({ slug, authorName: authorFrom(request) }));
+  return Response.json(await archivePostmortem({ slug }));
 });

@@ -1,6 +1,6 @@
 import { statusChangeSchema } from "@/lib/schemas/revision";
 import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
-import { apiRoute, authorFrom } from "@/lib/server/http/responses";
+import { apiRoute } from "@/lib/server/http/responses";
 import { changeStatus } from "@/lib/server/postmortems";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<{ params: Promise<{ slug: string }> }>(async (request, { params }) => {
   const { slug } = await params;
   const input = parseInput(statusChangeSchema, await readJsonBody(request), "status change");
-  return Response.json(await changeStatus({ slug, ...input, authorName: authorFrom(request) }));
+  return Response.json(await changeStatus({ slug, ...input }));
 });

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/domain/errors";
 import { actionIndexParamSchema, actionStatusChangeSchema } from "@/lib/schemas/actions";
 import { changeActionStatus } from "@/lib/server/actions";
 import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
-import { apiRoute, authorFrom } from "@/lib/server/http/responses";
+import { apiRoute } from "@/lib/server/http/responses";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +19,6 @@ export const PATCH = apiRoute<Context>(async (request, { params }) => {
   const position = actionIndexParamSchema.safeParse(index);
   if (!position.success) throw new AppError("NOT_FOUND", `"${index}" is not an action number: use the action's 0-based index in correctiveActions.`);
   const input = parseInput(actionStatusChangeSchema, await readJsonBody(request), "status change");
-  const saved = await changeActionStatus({ slug, index: position.data, ...input, authorName: authorFrom(request) });
+  const saved = await changeActionStatus({ slug, index: position.data, ...input });
   return Response.json(saved);
 });

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/domain/errors";
-import { apiRoute, authorFrom } from "@/lib/server/http/responses";
+import { apiRoute } from "@/lib/server/http/responses";
 import { restoreRevision } from "@/lib/server/postmortems";
 import { versionParamSchema } from "@/lib/schemas/revision";
 
@@ -12,5 +12,5 @@ export const POST = apiRoute<Context>(async (request, { params }) => {
   const { slug, version } = await params;
   const number = versionParamSchema.safeParse(version);
   if (!number.success) throw new AppError("NOT_FOUND", `"${version}" is not a version number.`);
-  return Response.json(await restoreRevision({ slug, version: number.data, authorName: authorFrom(request) }));
+  return Response.json(await restoreRevision({ slug, version: number.data }));
 });
