@@ -17,6 +17,13 @@ try {
 }
 
 const port = process.env.PORT || "3000";
+const host = process.env.HOST?.trim() || undefined;
 const workers = workerCount();
-say(`Starting Hindsight on http://localhost:${port} (${workers} ${workers === 1 ? "worker" : "workers"}; HINDSIGHT_WORKERS to change)`);
-serveCluster({ port, workers });
+say(`Starting Hindsight on http://${host && host !== "0.0.0.0" && host !== "::" ? host : "localhost"}:${port} (${workers} ${workers === 1 ? "worker" : "workers"}; HINDSIGHT_WORKERS to change)`);
+say(host ? `Listening on ${host} only (HOST).` : "Listening on every network interface (set HOST=127.0.0.1 to accept only this machine).");
+say(
+  process.env.HINDSIGHT_PUBLIC_URL?.trim()
+    ? `Answering only for ${new URL(process.env.HINDSIGHT_PUBLIC_URL.trim()).host} and loopback names (HINDSIGHT_PUBLIC_URL).`
+    : "Answering requests for any host name: set HINDSIGHT_PUBLIC_URL to answer only yours (protects against DNS rebinding).",
+);
+serveCluster({ port, host, workers });

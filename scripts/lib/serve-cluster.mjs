@@ -27,7 +27,7 @@ export function workerCount(env = process.env) {
 export function serveCluster({ port, host, workers }) {
   cluster.setupPrimary({ exec: path.join(root, "scripts", "lib", "serve-worker.mjs") });
   // HINDSIGHT_WRITE_LOCK tells lib/server/write-lock.ts to ask this process for each write's turn.
-  // HOST is always set: a HOST left in the user's shell must not change where npm start listens.
+  // HOST is always set for the workers: the address npm start was given (HOST), or every interface.
   const workerEnv = { NODE_ENV: "production", PORT: String(port), HOST: host ?? "", HINDSIGHT_WRITE_LOCK: "cluster" };
   handOutWriteTurns();
   const startedAt = new Map();

@@ -5,7 +5,6 @@ import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 
 // The editor remembers the name people sign their saves with under this key.
-const AUTHOR_KEY = "hindsight:author";
 
 type SaveState =
   | { kind: "idle" }
@@ -24,15 +23,6 @@ type Props = {
   onVersion: (slug: string, version: number) => void;
 };
 
-function authorHeader(): Record<string, string> {
-  try {
-    const name = window.localStorage.getItem(AUTHOR_KEY);
-    return name ? { "x-hindsight-author": encodeURIComponent(name) } : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
  * The action's status as a select that saves as soon as it changes, with the
  * version the page showed. When the postmortem moved on in the meantime, the
@@ -49,7 +39,7 @@ export function StatusSelect({ slug, index, title, status: initial, version, onV
     try {
       const response = await fetch(`/api/postmortems/${encodeURIComponent(slug)}/actions/${index}`, {
         method: "PATCH",
-        headers: { "content-type": "application/json", ...authorHeader() },
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ status: next, version }),
       });
       const body = await response.json().catch(() => null);

@@ -96,9 +96,6 @@ export function inspectRequestInputs({ pathname, search, headers }: { pathname: 
     if (check && value !== "" && !check(value)) note("query", name, "not a valid value");
   }
 
-  const author = headers.get("x-hindsight-author");
-  if (author !== null && !text(100)(author)) note("header", "x-hindsight-author", "control characters or over 100 characters");
-
   const action = headers.get("next-action");
   if (action !== null && !ACTION_ID.test(action)) {
     note("header", "next-action", "not a Server Action id");

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { buttonClass, inputClass } from "@/components/ui/fields";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { buttonClass } from "@/components/ui/fields";
 import { withoutBlankItems } from "@/lib/domain/editor/prune";
 import { reportSteps, STEP_IDS, STEP_TITLES, type StepId } from "@/lib/domain/editor/steps";
 import { checkLanguage } from "@/lib/domain/language";
@@ -19,7 +19,7 @@ import { OverviewStep } from "./steps/overview-step";
 import { ReviewStep } from "./steps/review-step";
 import { RootCauseStep } from "./steps/root-cause-step";
 import { TimelineStep } from "./steps/timeline-step";
-import { readAuthorName, useAutosave, writeAuthorName } from "./use-autosave";
+import { useAutosave } from "./use-autosave";
 import { ReadOnlyBanner, WorkflowPanel } from "./workflow-panel";
 
 /** The guided postmortem editor: steps, autosave, conflict resolution, keyboard shortcuts. */
@@ -86,7 +86,6 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[13rem_minmax(0,1fr)] lg:gap-10">
         <aside className="min-w-0 lg:sticky lg:top-20 lg:self-start">
           <StepNav reports={reports} current={step} onSelect={selectStep} />
-          <AuthorName />
         </aside>
 
         <section aria-labelledby="step-title" className="min-w-0">
@@ -160,28 +159,6 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
           onLater={() => setPostponedConflict(state.theirs.version)}
         />
       )}
-    </div>
-  );
-}
-
-/** Who is typing: signs the revisions this browser saves. */
-function AuthorName() {
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (input.current) input.current.value = readAuthorName();
-  }, []);
-  return (
-    <div className="mt-4 lg:mt-6">
-      <label htmlFor="author-name" className="text-xs text-zinc-500">
-        Your name (for the history)
-      </label>
-      <input
-        id="author-name"
-        ref={input}
-        type="text"
-        onChange={(event) => writeAuthorName(event.target.value)}
-        className={`${inputClass} mt-1`}
-      />
     </div>
   );
 }

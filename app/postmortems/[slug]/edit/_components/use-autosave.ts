@@ -17,7 +17,6 @@ type StoredDraft = { baseVersion: number; doc: PostmortemDocument; changedAt: nu
 
 const SAVE_DELAY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
-const AUTHOR_KEY = "hindsight:author";
 
 const storageKey = (slug: string) => `hindsight:unsaved:${slug}`;
 const contentOf = (doc: PostmortemDocument) => JSON.stringify({ ...doc, version: 0, createdAt: "", updatedAt: "" });
@@ -28,22 +27,6 @@ function readStored(slug: string): StoredDraft | null {
     return raw ? (JSON.parse(raw) as StoredDraft) : null;
   } catch {
     return null;
-  }
-}
-
-export function readAuthorName(): string {
-  try {
-    return window.localStorage.getItem(AUTHOR_KEY) ?? "";
-  } catch {
-    return "";
-  }
-}
-
-export function writeAuthorName(name: string) {
-  try {
-    window.localStorage.setItem(AUTHOR_KEY, name);
-  } catch {
-    // Private mode: the name is simply not remembered.
   }
 }
 
@@ -116,7 +99,7 @@ export function useAutosave(initial: PostmortemDocument) {
     try {
       const response = await fetch(`/api/postmortems/${encodeURIComponent(slug)}`, {
         method: "PUT",
-        headers: { "content-type": "application/json", "x-hindsight-author": encodeURIComponent(readAuthorName()) },
+        headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
       if (response.status === 409) {

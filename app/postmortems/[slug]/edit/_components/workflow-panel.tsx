@@ -4,7 +4,6 @@ import { useId, useState } from "react";
 import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/fields";
 import { STATUS_LABELS, type Status } from "@/lib/domain/postmortem";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
-import { readAuthorName } from "./use-autosave";
 
 type Props = {
   doc: PostmortemDocument;
@@ -17,7 +16,7 @@ type Props = {
 async function requestStatus(slug: string, status: Status, reason?: string): Promise<PostmortemDocument> {
   const response = await fetch(`/api/postmortems/${encodeURIComponent(slug)}/status`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-hindsight-author": encodeURIComponent(readAuthorName()) },
+    headers: { "content-type": "application/json" },
     body: JSON.stringify(reason ? { status, reason } : { status }),
   }).catch(() => null);
   if (!response) throw new Error("The server could not be reached. Try again.");

@@ -18,7 +18,6 @@ export function RestoreButton({ slug, version }: { slug: string; version: number
           setState("working");
           const response = await fetch(`/api/postmortems/${encodeURIComponent(slug)}/revisions/${version}/restore`, {
             method: "POST",
-            headers: { "x-hindsight-author": encodeURIComponent(window.localStorage.getItem("hindsight:author") ?? "") },
           }).catch(() => null);
           if (!response?.ok) {
             const body = await response?.json().catch(() => null);
