@@ -27,9 +27,9 @@ export type Actor =
 export const OPERATOR: Actor = { kind: "operator" };
 export const ANONYMOUS: Actor = { kind: "anonymous" };
 
-const scoped = new AsyncLocalStorage<Actor>();
-// On globalThis, so that a module registry reset (tests, hot reload) keeps it.
-const forProcess = globalThis as unknown as { hindsightProcessActor?: Actor };
+// On globalThis, so that a module loaded twice (tests, hot reload, ESM beside CommonJS under tsx) shares them.
+const forProcess = globalThis as unknown as { hindsightProcessActor?: Actor; hindsightActorScope?: AsyncLocalStorage<Actor> };
+const scoped = (forProcess.hindsightActorScope ??= new AsyncLocalStorage<Actor>());
 
 /** Runs `work` as `actor` (tests; a route that acts for someone it authenticated itself). */
 export function runAs<T>(actor: Actor, work: () => T): T {

@@ -8,7 +8,7 @@ import { getConfig } from "../config";
 import { getDb } from "../db";
 import { getSecret } from "./secret";
 import { afterAuthEndpoint, beforeAuthEndpoint } from "./sign-in-hooks";
-import { ssoProfileCheck, SSO_PROVIDER_ID } from "./sso";
+import { roleForNewPerson, SSO_ERRORS, SSO_PROVIDER_ID, ssoEndpoints, ssoValidateUserInfo } from "./sso";
 
 /**
  * better-auth does the parts we must not write ourselves (decision 021):
@@ -20,11 +20,10 @@ async function createAuth() {
   const config = getConfig();
   const db = await getDb();
   const publicUrl = config.HINDSIGHT_PUBLIC_URL;
-  const idleSeconds = Math.round(config.HINDSIGHT_SESSION_IDLE_HOURS * 3600);
   return betterAuth({
     appName: "Hindsight",
     // Without a public URL, links and the SSO redirect use the host each request names (as the rest of the app does).
-    baseURL: publicUrl ?? { allowedHosts: ["*"], protocol: "http" },
+    baseURL: publicUrl ?? { allowedHosts: ["*"], protocol: "http", fallback: "http://localhost" },
     secret: await getSecret(),
     database: prismaAdapter(db, { provider: "sqlite" }),
     telemetry: { enabled: false },
@@ -37,12 +36,16 @@ async function createAuth() {
       autoSignIn: false,
     },
     session: {
-      expiresIn: idleSeconds,
-      // Sliding expiry: extended when used, at most once an hour (each extension is a write).
-      updateAge: Math.min(3600, Math.max(60, Math.floor(idleSeconds / 4))),
+      // A session (and its cookie) lasts at most HINDSIGHT_SESSION_MAX_DAYS; the idle lifetime is checked by
+      // authenticate.ts against the last use (updatedAt, written at most every SESSION_UPDATE_AGE_SECONDS),
+      // since a cookie's own Max-Age could only be renewed by answers that set it again.
+      expiresIn: config.HINDSIGHT_SESSION_MAX_DAYS * 86_400,
+      updateAge: config.HINDSIGHT_SESSION_MAX_DAYS * 86_400,
       cookieCache: { enabled: false },
     },
     user: {
+      // Single sign-on's allowed email domains, checked before anyone is created or linked (sso.ts).
+      validateUserInfo: ssoValidateUserInfo,
       additionalFields: {
         role: { type: "string", required: false, input: false, defaultValue: config.HINDSIGHT_OIDC_DEFAULT_ROLE },
         disabledAt: { type: "date", required: false, input: false },
@@ -50,7 +53,12 @@ async function createAuth() {
     },
     account: {
       // A first SSO sign-in with the email of an existing account signs in to that account.
-      accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID], allowDifferentEmails: false },
+      // better-auth links only to a local account whose email is verified (requireLocalEmailVerified),
+      // which guards apps where anyone can sign up with someone else's address before they arrive by
+      // SSO. Nobody signs up here: every account was made by an admin or the operator, who vouched for
+      // its email, and people added by an admin stay unverified until they accept an invite, so the
+      // check would refuse exactly the people SSO should let in.
+      accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID], allowDifferentEmails: false, requireLocalEmailVerified: false },
     },
     // We throttle sign-ins ourselves, per account and per client address (throttle.ts, sign-in-hooks.ts).
     rateLimit: { enabled: false },
@@ -65,11 +73,10 @@ async function createAuth() {
     databaseHooks: {
       user: {
         create: {
-          before: async (user) => {
-            const decision = ssoProfileCheck(user as { email: string; role?: unknown } & Record<string, unknown>);
-            if (!decision.ok) throw new APIError("FORBIDDEN", { message: decision.message });
-            return { data: { ...user, role: decision.role } };
-          },
+          // Only a first SSO sign-in creates people through better-auth (sign-up is off); its role was
+          // worked out from the provider's claims by ssoValidateUserInfo, which also refused the email
+          // if its domain is not allowed.
+          before: async (user, context) => ({ data: { ...user, role: roleForNewPerson(context) } }),
         },
       },
       session: {
@@ -77,7 +84,8 @@ async function createAuth() {
           // A disabled person gets no new session, whichever way they sign in.
           before: async (session) => {
             const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } });
-            if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { message: "This account is disabled. Ask an admin." });
+            // The code brings an SSO sign-in back to the login page with this reason (sso.ts).
+            if (!user || user.disabledAt) throw new APIError("FORBIDDEN", { code: SSO_ERRORS.disabled, message: "This account is disabled. Ask an admin." });
             return { data: session };
           },
         },
@@ -91,35 +99,30 @@ async function createAuth() {
                 {
                   providerId: SSO_PROVIDER_ID,
                   name: config.HINDSIGHT_OIDC_NAME ?? "single sign-on",
+                  // Discovery works over http as over https (a provider on loopback, in tests); the endpoints,
+                  // the issuer and the signing keys all come from this document. If the provider cannot be
+                  // reached when the app starts, better-auth asks again at the next sign-in.
                   discoveryUrl: `${config.HINDSIGHT_OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
                   clientId: config.HINDSIGHT_OIDC_CLIENT_ID,
                   clientSecret: config.HINDSIGHT_OIDC_CLIENT_SECRET,
                   scopes: ["openid", "email", "profile"],
+                  // Authorization code with PKCE (S256), a nonce bound to the browser's state, and the ID token's
+                  // signature, issuer and audience checked against the discovered keys: a provider whose discovery
+                  // gives no issuer and jwks_uri is refused rather than trusted.
                   pkce: true,
                   requireIdTokenVerification: true,
                   overrideUserInfo: false,
-                  mapProfileToUser: (profile) => ({ role: ssoRoleOf(profile) }),
+                  // No mapProfileToUser: better-auth drops a `role` it returns (the field is input: false, so that
+                  // no request can set it), so the role claim is read in ssoValidateUserInfo instead (sso.ts).
                 },
               ],
             }),
+            ssoEndpoints(),
           ]
         : []),
       nextCookies(),
     ],
   });
-}
-
-/** The role a first SSO sign-in gets: the role claim mapped, else the default. */
-function ssoRoleOf(profile: Record<string, unknown>): string {
-  const config = getConfig();
-  const claim = config.HINDSIGHT_OIDC_ROLE_CLAIM;
-  if (!claim) return config.HINDSIGHT_OIDC_DEFAULT_ROLE;
-  const raw = profile[claim];
-  const values = (Array.isArray(raw) ? raw : [raw]).map(String);
-  for (const role of ["admin", "editor", "viewer"] as const) {
-    if (values.some((value) => config.HINDSIGHT_OIDC_ROLE_MAP[value] === role)) return role;
-  }
-  return config.HINDSIGHT_OIDC_DEFAULT_ROLE;
 }
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;

@@ -10,7 +10,16 @@ const SECRET_KEY = "session-secret";
  * first use and kept in the database, so that every server on the same
  * database (workers, a second machine) signs alike and sessions survive restarts.
  */
-export async function getSecret(): Promise<string> {
+export function getSecret(): Promise<string> {
+  const forProcess = globalThis as unknown as { hindsightSecret?: Promise<string> };
+  forProcess.hindsightSecret ??= readOrMakeSecret();
+  forProcess.hindsightSecret.catch(() => {
+    forProcess.hindsightSecret = undefined;
+  });
+  return forProcess.hindsightSecret;
+}
+
+async function readOrMakeSecret(): Promise<string> {
   const configured = getConfig().HINDSIGHT_SECRET;
   if (configured) return configured;
   const db = await getDb();
