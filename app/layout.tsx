@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { UserMenu } from "@/components/account/user-menu";
+import { ROLE_LABELS, roleAtLeast, type Role } from "@/lib/domain/access/roles";
+import { currentActor } from "@/lib/server/auth";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,6 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page is rendered per request, so that Next.js can put this response's
   // CSP nonce (set by proxy.ts) on its scripts; a prerendered page has none.
   await connection();
+  const viewer = await signedInViewer();
   return (
     <html lang="en">
       <body className="min-h-dvh font-sans">
@@ -35,32 +39,41 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {/* On the narrowest phones the mark alone leaves room for every nav link. */}
               <span className="max-[430px]:sr-only">Hindsight</span>
             </Link>
-            <nav aria-label="Main" className="flex items-center gap-3 text-sm text-zinc-600 sm:gap-5 dark:text-zinc-400">
-              <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
-                Library
-              </Link>
-              <Link href="/insights" className="hover:text-zinc-900 dark:hover:text-zinc-100">
-                Insights
-              </Link>
-              <Link href="/actions" className="hover:text-zinc-900 dark:hover:text-zinc-100">
-                Actions
-              </Link>
-              <Link href="/import" className="hover:text-zinc-900 dark:hover:text-zinc-100">
-                Import
-              </Link>
-              <Link
-                href="/postmortems/new"
-                aria-label="New postmortem"
-                className="rounded-md bg-accent-600 px-3 py-1.5 font-medium whitespace-nowrap text-white hover:bg-accent-700"
-              >
-                <span aria-hidden className="sm:hidden">
-                  + New
-                </span>
-                <span aria-hidden className="hidden sm:inline">
-                  New postmortem
-                </span>
-              </Link>
-            </nav>
+            {viewer && (
+              <div className="flex items-center gap-3 sm:gap-5">
+                <nav aria-label="Main" className="flex items-center gap-3 text-sm text-zinc-600 sm:gap-5 dark:text-zinc-400">
+                  <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+                    Library
+                  </Link>
+                  <Link href="/insights" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+                    Insights
+                  </Link>
+                  <Link href="/actions" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+                    Actions
+                  </Link>
+                  {viewer.mayEdit && (
+                    <>
+                      <Link href="/import" className="hover:text-zinc-900 max-[430px]:hidden dark:hover:text-zinc-100">
+                        Import
+                      </Link>
+                      <Link
+                        href="/postmortems/new"
+                        aria-label="New postmortem"
+                        className="rounded-md bg-accent-600 px-3 py-1.5 font-medium whitespace-nowrap text-white hover:bg-accent-700"
+                      >
+                        <span aria-hidden className="sm:hidden">
+                          + New
+                        </span>
+                        <span aria-hidden className="hidden sm:inline">
+                          New postmortem
+                        </span>
+                      </Link>
+                    </>
+                  )}
+                </nav>
+                <UserMenu name={viewer.name} email={viewer.email} roleLabel={ROLE_LABELS[viewer.role]} isAdmin={viewer.role === "admin"} mayImport={viewer.mayEdit} />
+              </div>
+            )}
           </div>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
@@ -69,6 +82,21 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </body>
     </html>
   );
+}
+
+/**
+ * The person the header shows a menu for. The layout never redirects (the
+ * sign-in, setup and invite pages use it too), and a database that cannot
+ * answer here leaves the header bare rather than replacing the page's own error.
+ */
+async function signedInViewer(): Promise<{ name: string; email: string; role: Role; mayEdit: boolean } | null> {
+  try {
+    const actor = await currentActor();
+    if (actor.kind !== "user") return null;
+    return { name: actor.name, email: actor.email, role: actor.role, mayEdit: roleAtLeast(actor.role, "editor") };
+  } catch {
+    return null;
+  }
 }
 
 function LogoMark() {

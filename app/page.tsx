@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { parseSearchParams } from "@/lib/schemas/search";
 import { searchPostmortems } from "@/lib/server/search";
+import { pagePath } from "@/components/account/request-info";
+import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { LibrarySearch } from "./_components/library-search";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +15,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * on the server for the first view; the page then searches as you type.
  */
 export default async function LibraryPage({ searchParams }: Props) {
-  const initial = await searchPostmortems(parseSearchParams(await searchParams));
-  return <LibrarySearch initial={initial} />;
+  const query = await searchParams;
+  const actor = await requirePageActor({ path: pagePath("/", query) });
+  const initial = await searchPostmortems(parseSearchParams(query));
+  return <LibrarySearch initial={initial} mayWrite={mayDo(actor, "editor")} />;
 }

@@ -15,7 +15,7 @@ const numberFormat = new Intl.NumberFormat("en-US");
  * with counts, and the matching postmortems. Keyboard: `/` focuses the box,
  * ↓ and ↑ move through the results, Enter opens one, Esc returns to the box.
  */
-export function LibrarySearch({ initial }: { initial: SearchResponse }) {
+export function LibrarySearch({ initial, mayWrite }: { initial: SearchResponse; /** Whether the role may create postmortems (the empty library offers to). */ mayWrite: boolean }) {
   const search = useLibrarySearch(initial);
   const { request, response, text, inputRef, isLoading, error } = search;
   const resultsRef = useRef<HTMLOListElement>(null);
@@ -95,7 +95,7 @@ export function LibrarySearch({ initial }: { initial: SearchResponse }) {
           autoComplete="off"
           spellCheck={false}
           aria-describedby="library-search-hint"
-          aria-controls="search-results"
+          aria-controls={isEmptyLibrary ? undefined : "search-results"}
           className="block w-full rounded-lg border border-zinc-300 bg-white py-2.5 pl-10 pr-12 text-base shadow-xs placeholder:text-zinc-400 focus:border-accent-500 focus:outline-2 focus:outline-offset-0 focus:outline-accent-500/40 dark:border-zinc-700 dark:bg-zinc-900"
         />
         <kbd
@@ -110,7 +110,7 @@ export function LibrarySearch({ initial }: { initial: SearchResponse }) {
       </form>
 
       {isEmptyLibrary ? (
-        <EmptyLibrary />
+        <EmptyLibrary mayWrite={mayWrite} />
       ) : (
         <div className="mt-6 grid gap-x-10 gap-y-4 md:grid-cols-[13rem_minmax(0,1fr)]">
           <FacetPanel request={request} facets={response.facets} onChange={search.change} />
@@ -220,7 +220,15 @@ function Pagination({ page, totalPages, onPage }: { page: number; totalPages: nu
   );
 }
 
-function EmptyLibrary() {
+function EmptyLibrary({ mayWrite }: { mayWrite: boolean }) {
+  if (!mayWrite) {
+    return (
+      <div className="mt-10 rounded-xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
+        <h2 className="font-medium">No postmortems yet</h2>
+        <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600 dark:text-zinc-400">When your team writes or imports postmortems, they appear here.</p>
+      </div>
+    );
+  }
   return (
     <div className="mt-10 rounded-xl border border-dashed border-zinc-300 px-6 py-12 text-center dark:border-zinc-700">
       <h2 className="font-medium">No postmortems yet</h2>

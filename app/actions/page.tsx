@@ -3,6 +3,8 @@ import Link from "next/link";
 import { todayUtc } from "@/lib/domain/actions";
 import { parseTrackerQuery, trackerQueryString, type TrackerQuery } from "@/lib/schemas/actions";
 import { listActionOwners, listActions } from "@/lib/server/actions";
+import { pagePath } from "@/components/account/request-info";
+import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { ActionTable } from "./_components/action-table";
 import { TrackerFilters } from "./_components/tracker-filters";
 
@@ -15,7 +17,9 @@ const count = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}
 
 export default async function ActionsPage({ searchParams }: Props) {
   // A bad parameter is named above the results and left out; the rest still apply.
-  const { query, problems } = parseTrackerQuery(await searchParams);
+  const raw = await searchParams;
+  const actor = await requirePageActor({ path: pagePath("/actions", raw) });
+  const { query, problems } = parseTrackerQuery(raw);
   const today = todayUtc();
   const [page, owners] = await Promise.all([listActions({ query, today }), listActionOwners()]);
   const href = (changes: Partial<TrackerQuery>) => `/actions?${trackerQueryString({ ...query, ...changes })}`;
@@ -76,7 +80,7 @@ export default async function ActionsPage({ searchParams }: Props) {
         </p>
       ) : (
         <div className="mt-3">
-          <ActionTable actions={page.actions} today={today} />
+          <ActionTable actions={page.actions} today={today} mayChangeStatus={mayDo(actor, "editor")} />
         </div>
       )}
 

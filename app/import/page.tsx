@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
+import { NotAllowed, roleName } from "@/components/account/not-allowed";
+import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { ImportWorkbench } from "./_components/import-workbench";
 
 export const metadata: Metadata = { title: "Import a postmortem" };
 
-export default function ImportPage() {
+export default async function ImportPage() {
+  const actor = await requirePageActor({ path: "/import" });
+  if (!mayDo(actor, "editor")) {
+    return <NotAllowed title="Import a postmortem">Your role ({roleName(actor)}) can read and export postmortems but not import them. Editors and admins can.</NotAllowed>;
+  }
   return (
     <div>
       <h1 className="text-2xl font-semibold tracking-tight">Import a postmortem</h1>

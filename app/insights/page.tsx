@@ -7,6 +7,8 @@ import { pivot } from "@/lib/domain/insights";
 import { FACTOR_CATEGORIES, FACTOR_CATEGORY_LABELS, SEVERITIES } from "@/lib/domain/postmortem";
 import { insightsQuerySchema } from "@/lib/schemas/insights";
 import { getInsights } from "@/lib/server/insights/get-insights";
+import { pagePath } from "@/components/account/request-info";
+import { requirePageActor } from "@/lib/server/auth";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Insights" };
@@ -28,6 +30,7 @@ function Chart({ title, description, children }: { title: string; description: s
 
 export default async function InsightsPage({ searchParams }: Props) {
   const raw = await searchParams;
+  await requirePageActor({ path: pagePath("/insights", raw) });
   const query = insightsQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const insights = await getInsights(query);
   const severities = [...SEVERITIES, "none"].map((key) => ({ key, label: key === "none" ? "No severity" : key, color: SEVERITY_COLORS[key] }));

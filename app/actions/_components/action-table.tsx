@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { SeverityBadge } from "@/components/ui/badges";
 import { dueLabel, overdueDays, type TrackedAction } from "@/lib/domain/actions";
-import { ACTION_TYPE_LABELS } from "@/lib/domain/postmortem";
+import { ACTION_STATUS_LABELS, ACTION_TYPE_LABELS } from "@/lib/domain/postmortem";
 import { StatusSelect } from "./status-select";
 
 const COLUMNS = ["Action", "Type", "Owner", "Due", "Status"];
@@ -14,7 +14,7 @@ const COLUMNS = ["Action", "Type", "Owner", "Due", "Status"];
  * status change saves, the other rows of that postmortem send the new one.
  * Below 640 px each row becomes a card.
  */
-export function ActionTable({ actions, today }: { actions: TrackedAction[]; today: string }) {
+export function ActionTable({ actions, today, mayChangeStatus }: { actions: TrackedAction[]; today: string; /** Editors change status in place; viewers read it. */ mayChangeStatus: boolean }) {
   const [versions, setVersions] = useState<Record<string, number>>({});
   const onVersion = (slug: string, version: number) => setVersions((current) => ({ ...current, [slug]: version }));
 
@@ -60,7 +60,7 @@ export function ActionTable({ actions, today }: { actions: TrackedAction[]; toda
               </td>
               <td className="py-3 pr-3 whitespace-nowrap max-sm:py-0 max-sm:pl-3">
                 <span className="text-xs text-zinc-500 sm:hidden">Due: </span>
-                {action.dueDate ? <span className="tabular-nums">{action.dueDate}</span> : <span className="text-zinc-400">No due date</span>}
+                {action.dueDate ? <span className="tabular-nums">{action.dueDate}</span> : <span className="text-zinc-500 dark:text-zinc-400">No due date</span>}
                 {label && (
                   <div className={`mt-0.5 text-xs ${late ? "font-semibold text-red-700 dark:text-red-400" : "text-zinc-500"}`}>
                     {late && <span aria-hidden>⚠ </span>}
@@ -69,14 +69,21 @@ export function ActionTable({ actions, today }: { actions: TrackedAction[]; toda
                 )}
               </td>
               <td className="py-3 pr-3 max-sm:py-0">
-                <StatusSelect
-                  slug={action.slug}
-                  index={action.index}
-                  title={action.title}
-                  status={action.status}
-                  version={versions[action.slug] ?? action.version}
-                  onVersion={onVersion}
-                />
+                {mayChangeStatus ? (
+                  <StatusSelect
+                    slug={action.slug}
+                    index={action.index}
+                    title={action.title}
+                    status={action.status}
+                    version={versions[action.slug] ?? action.version}
+                    onVersion={onVersion}
+                  />
+                ) : (
+                  <>
+                    <span className="text-xs text-zinc-500 sm:hidden">Status: </span>
+                    {ACTION_STATUS_LABELS[action.status]}
+                  </>
+                )}
               </td>
             </tr>
           );

@@ -14,20 +14,25 @@ import { TimelineList } from "@/components/postmortem/timeline-list";
 import { RelatedIncidents } from "@/components/postmortem/related-incidents";
 import { VisualTimeline } from "@/components/postmortem/visual-timeline";
 import { shownEventCount } from "@/lib/domain/timeline/window";
+import { pagePath } from "@/components/account/request-info";
+import { mayDo, requirePageActor } from "@/lib/server/auth";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const postmortem = await findPostmortem({ slug: (await params).slug });
+  // Before sign-in the page redirects; the title must not fail first.
+  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
   return { title: postmortem?.title ?? "Postmortem not found" };
 }
 
 export default async function PostmortemPage({ params, searchParams }: Props) {
-  const postmortem = await findPostmortem({ slug: (await params).slug });
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const actor = await requirePageActor({ path: pagePath(`/postmortems/${encodeURIComponent(slug)}`, query) });
+  const postmortem = await findPostmortem({ slug });
   if (!postmortem) notFound();
-  const shownEvents = shownEventCount((await searchParams).events, postmortem.timeline.length);
+  const shownEvents = shownEventCount(query.events, postmortem.timeline.length);
   const { rootCause, lessons } = postmortem;
   const hasLessons = Boolean(lessons.wentWell || lessons.wentWrong || lessons.lucky);
   const hasRootCause = Boolean(rootCause.trigger || rootCause.narrative || rootCause.whys.length);
@@ -53,12 +58,14 @@ export default async function PostmortemPage({ params, searchParams }: Props) {
             >
               Export
             </Link>
-            <Link
-              href={`/postmortems/${postmortem.slug}/edit`}
-              className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
-            >
-              Edit
-            </Link>
+            {mayDo(actor, "editor") && (
+              <Link
+                href={`/postmortems/${postmortem.slug}/edit`}
+                className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+              >
+                Edit
+              </Link>
+            )}
           </div>
         </div>
         {/* Markdown like every other text field (and like the export): imported summaries carry **labels** and paragraphs. */}
@@ -165,7 +172,7 @@ function MetaItem({ label, values, plain = false }: { label: string; values: str
       <dt className="text-zinc-500">{label}</dt>
       <dd className="mt-1 flex min-w-0 flex-wrap gap-1.5 wrap-anywhere">
         {values.length === 0 ? (
-          <span className="text-zinc-400">None</span>
+          <span className="text-zinc-500 dark:text-zinc-400">None</span>
         ) : plain ? (
           values.join(", ")
         ) : (

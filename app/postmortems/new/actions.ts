@@ -7,13 +7,14 @@ import { createPostmortem } from "@/lib/server/postmortems";
 
 export type NewPostmortemState = { ok: false; fieldErrors: Record<string, string[]>; title: string } | null;
 
-const formSchema = z.object({ title: z.string(), author: z.string().optional() });
+const formSchema = z.object({ title: z.string() });
 
 /** Creates a draft from the title alone and opens it in the guided editor. */
 export async function startPostmortem(_previous: NewPostmortemState, form: FormData): Promise<NewPostmortemState> {
-  const { title, author } = formSchema.parse({ title: form.get("title") ?? "", author: form.get("author") ?? undefined });
+  const { title } = formSchema.parse({ title: form.get("title") ?? "" });
   const parsed = postmortemInputSchema.safeParse({ title });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), title };
-  const created = await createPostmortem({ draft: parsed.data, authorName: author?.trim() || undefined });
+  // Signed by whoever is signed in (the data-access layer knows).
+  const created = await createPostmortem({ draft: parsed.data });
   redirect(`/postmortems/${created.slug}/edit?step=overview`);
 }

@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
+import { NotAllowed, roleName } from "@/components/account/not-allowed";
+import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { NewPostmortemForm } from "./new-postmortem-form";
 
 export const metadata: Metadata = { title: "New postmortem" };
 
-export default function NewPostmortemPage() {
+export default async function NewPostmortemPage() {
+  const actor = await requirePageActor({ path: "/postmortems/new" });
+  if (!mayDo(actor, "editor")) {
+    return <NotAllowed title="New postmortem">Your role ({roleName(actor)}) can read and export postmortems but not write them. Editors and admins can.</NotAllowed>;
+  }
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-2xl font-semibold tracking-tight">New postmortem</h1>

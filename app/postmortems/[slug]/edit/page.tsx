@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { STEP_IDS, type StepId } from "@/lib/domain/editor/steps";
 import { findPostmortem } from "@/lib/server/postmortems";
+import { NotAllowed, roleName } from "@/components/account/not-allowed";
+import { pagePath } from "@/components/account/request-info";
+import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { Editor } from "./_components/editor";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +15,23 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const postmortem = await findPostmortem({ slug: (await params).slug });
+  // Before sign-in the page redirects; the title must not fail first.
+  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
   return { title: postmortem ? `Edit: ${postmortem.title}` : "Postmortem not found" };
 }
 
 export default async function EditPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const actor = await requirePageActor({ path: pagePath(`/postmortems/${encodeURIComponent(slug)}/edit`, query) });
   const postmortem = await findPostmortem({ slug });
   if (!postmortem) notFound();
+  if (!mayDo(actor, "editor")) {
+    return (
+      <NotAllowed title={postmortem.title} backHref={`/postmortems/${postmortem.slug}`} backLabel="Read the postmortem">
+        Your role ({roleName(actor)}) can read this postmortem but not edit it. Editors and admins can.
+      </NotAllowed>
+    );
+  }
   const requested = typeof query.step === "string" ? query.step : "";
   const step: StepId = (STEP_IDS as readonly string[]).includes(requested) ? (requested as StepId) : "overview";
   // Keyed by slug so that opening another postmortem starts a fresh editor.

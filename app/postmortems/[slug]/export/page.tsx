@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findPostmortem } from "@/lib/server/postmortems";
+import { requirePageActor } from "@/lib/server/auth";
 import { ExportPanel } from "./_components/export-panel";
 
 export const dynamic = "force-dynamic";
@@ -9,12 +10,15 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const postmortem = await findPostmortem({ slug: (await params).slug });
+  // Before sign-in the page redirects; the title must not fail first.
+  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
   return { title: postmortem ? `Export: ${postmortem.title}` : "Postmortem not found" };
 }
 
 export default async function ExportPage({ params }: Props) {
-  const postmortem = await findPostmortem({ slug: (await params).slug });
+  const { slug } = await params;
+  await requirePageActor({ path: `/postmortems/${encodeURIComponent(slug)}/export` });
+  const postmortem = await findPostmortem({ slug });
   if (!postmortem) notFound();
   return (
     <div>

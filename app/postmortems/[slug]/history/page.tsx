@@ -8,6 +8,8 @@ import { isReadOnly } from "@/lib/domain/workflow";
 import { versionParamSchema } from "@/lib/schemas/revision";
 import { findPostmortem, getRevision, listRevisions } from "@/lib/server/postmortems";
 import { FieldDiff } from "./_components/field-diff";
+import { pagePath } from "@/components/account/request-info";
+import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { RestoreButton } from "./_components/restore-button";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +20,8 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const postmortem = await findPostmortem({ slug: (await params).slug });
+  // Before sign-in the page redirects; the title must not fail first.
+  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
   return { title: postmortem ? `History: ${postmortem.title}` : "Postmortem not found" };
 }
 
@@ -29,6 +32,7 @@ const pick = (value: string | string[] | undefined, fallback: number) => {
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const actor = await requirePageActor({ path: pagePath(`/postmortems/${encodeURIComponent(slug)}/history`, query) });
   const postmortem = await findPostmortem({ slug });
   if (!postmortem) notFound();
   const revisions = await listRevisions({ slug });
@@ -37,8 +41,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const from = pick(query.from, Math.max(1, to - 1));
   const [before, after] = await Promise.all([getRevision({ slug, version: from }), getRevision({ slug, version: to })]);
   const changes = before && after ? compareRevisions(before, after) : null;
-  // A published postmortem is read-only: restoring would be refused, so no button offers it.
-  const canRestore = !isReadOnly(postmortem.status);
+  // A published postmortem is read-only, and viewers change nothing: restoring would be refused, so no button offers it.
+  const mayEdit = mayDo(actor, "editor");
+  const canRestore = mayEdit && !isReadOnly(postmortem.status);
 
   return (
     <div>
@@ -49,9 +54,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">History</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Every save is kept. Compare any two versions, or restore an old one — restoring saves it as a new version, so nothing is lost.
+        {mayEdit
+          ? "Every save is kept. Compare any two versions, or restore an old one — restoring saves it as a new version, so nothing is lost."
+          : "Every save is kept. Compare any two versions."}
       </p>
-      {!canRestore && (
+      {mayEdit && !canRestore && (
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
           This postmortem is published, so it is read-only:{" "}
           <Link href={`/postmortems/${slug}/edit`} className="text-accent-600 hover:underline dark:text-accent-400">
