@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Avatar } from "@/components/account/avatar";
 import { notFound } from "next/navigation";
 import { buttonClass, inputClass } from "@/components/ui/fields";
 import { compareRevisions } from "@/lib/domain/revisions/compare";
@@ -83,7 +84,10 @@ export default async function HistoryPage({ params, searchParams }: Props) {
                   </time>
                 </div>
                 <p className="mt-0.5 text-zinc-600 dark:text-zinc-400">{revision.summary}</p>
-                <p className="text-xs text-zinc-500">by {revision.authorName}</p>
+                <p className="mt-1 flex items-center gap-1.5 text-xs text-zinc-500">
+                  <Avatar name={revision.authorName} size="sm" />
+                  <span>by {revision.authorName}</span>
+                </p>
                 <div className="mt-2 flex gap-3 text-xs">
                   {revision.version > 1 && (
                     <Link href={`?from=${revision.version - 1}&to=${revision.version}`} className="text-accent-600 hover:underline dark:text-accent-400">
