@@ -139,6 +139,23 @@ export const sectionSchema = z.strictObject({
   internal: z.boolean().default(false),
 });
 
+/** Most members a restricted postmortem may list. */
+export const MAX_MEMBERS = 200;
+
+/** A member's email, as stored and compared: trimmed and lower-cased. */
+export const memberEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, "Must be at most 320 characters")
+  .pipe(z.email("Must be an email address such as dana@example.com"));
+
+/** The people who may see a restricted postmortem (besides its creator and admins): emails, lower-cased, each once. */
+export const membersSchema = z
+  .array(memberEmailSchema)
+  .max(MAX_MEMBERS, `At most ${MAX_MEMBERS} members`)
+  .transform((emails) => [...new Set(emails)]);
+
 const documentFields = {
   title: text(300).trim().min(1, "Give the postmortem a title"),
   summary: prose,
@@ -157,6 +174,10 @@ const documentFields = {
   correctiveActions: z.array(correctiveActionSchema).max(500).default([]),
   lessons: lessonsSchema,
   sections: z.array(sectionSchema).max(500).default([]),
+  // Who may see it. Left out, they are kept as they are (a new postmortem: open to everyone, no members),
+  // so that a client or an old revision that knows nothing of them never opens a restricted postmortem.
+  restricted: z.boolean("Must be true or false").optional(),
+  members: membersSchema.optional(),
   // Read-only: accepted so that a fetched document can be sent back as is.
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
@@ -177,6 +198,10 @@ export const postmortemUpdateSchema = z.strictObject({
 });
 
 export type PostmortemInput = z.input<typeof postmortemInputSchema>;
+/**
+ * A validated postmortem to write. `restricted` and `members` may be left
+ * out: a save then keeps them, a create makes an open postmortem.
+ */
 export type PostmortemDraft = z.output<typeof postmortemInputSchema>;
 export type TimelineEvent = z.output<typeof timelineEventSchema>;
 export type ContributingFactor = z.output<typeof contributingFactorSchema>;
@@ -184,7 +209,11 @@ export type CorrectiveAction = z.output<typeof correctiveActionSchema>;
 export type Section = z.output<typeof sectionSchema>;
 export type ImpactFigures = z.output<typeof impactFiguresSchema>;
 
-/** A stored postmortem as Hindsight returns it: every key present. */
+/**
+ * A stored postmortem as Hindsight returns it: every key present (the type
+ * leaves `restricted` and `members` optional only so that documents built
+ * in code, such as test fixtures, need not spell them out).
+ */
 export type PostmortemDocument = Omit<PostmortemDraft, "slug" | "version" | "createdAt" | "updatedAt"> & {
   slug: string;
   version: number;

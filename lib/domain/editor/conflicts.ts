@@ -33,6 +33,8 @@ export const CONFLICT_FIELDS = [
   ["correctiveActions", "Corrective actions"],
   ["lessons", "Lessons"],
   ["sections", "Extra sections"],
+  ["restricted", "Who can see it"],
+  ["members", "Members"],
 ] as const;
 
 export type ConflictField = (typeof CONFLICT_FIELDS)[number][0];
@@ -88,6 +90,10 @@ const labelled = (key: string, value: unknown) => (typeof value === "string" ? (
 
 /** A short, readable rendering of a field's value for the side-by-side view and the history's diff. */
 export function describeValue(value: unknown, field?: ConflictField): string {
+  // Versions saved before postmortems could be restricted have neither key: they were open to everyone.
+  if (field === "restricted") return value ? "Members and admins only" : "Everyone";
+  if (field === "members" && (value === null || value === undefined)) return "(none)";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
   if (value === null || value === undefined || value === "") return "(empty)";
   if (typeof value === "string") return (field && FIELD_VALUE_LABELS[field]?.[value]) ?? value;
   if (Array.isArray(value)) {

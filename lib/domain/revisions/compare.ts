@@ -14,7 +14,8 @@ export type FieldChange = {
   parts: TextChange[];
 };
 
-type Comparable = Record<ConflictField, unknown>;
+// Partial: versions saved before postmortems could be restricted have no `restricted` or `members`.
+type Comparable = Partial<Record<ConflictField, unknown>>;
 
 /** The fields that differ between `before` and `after`, each with a word diff of its text form. */
 const CHOICE_FIELDS = new Set<ConflictField>(["status", "severity", "timezone", "incidentDate"]);

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireRole } from "../auth/require-access";
+import { hiddenPostmortemIds } from "../auth/visibility";
 import type { TrackedAction } from "@/lib/domain/actions";
 import { ACTION_STATUSES, type ActionStatus, type ActionType, type Severity, type Status } from "@/lib/domain/postmortem";
 import type { TrackerQuery } from "@/lib/schemas/actions";
@@ -40,14 +41,16 @@ const ORDER = `ORDER BY (a.status IN ('done', 'wont_do')), a.dueDate IS NULL, a.
 
 /**
  * One page of corrective actions across all postmortems (archived ones left
- * out), filtered and counted in SQL: only `perPage` rows are ever read.
+ * out, and restricted ones the reader may not see), filtered and counted in
+ * SQL: only `perPage` rows are ever read.
  * `today` (YYYY-MM-DD) decides what is overdue.
  */
 export async function listActions(options: { query: TrackerQuery; today: string }): Promise<TrackerPage> {
-  await requireRole("viewer");
+  const actor = await requireRole("viewer");
   const { query, today } = options;
   const db = await getDb();
-  const filtered = trackerWhere(query, today);
+  const hidden = await hiddenPostmortemIds(db, actor);
+  const filtered = trackerWhere(query, today, { hidden });
   const rows = await db.$queryRawUnsafe<Row[]>(
     // The page is chosen from CorrectiveAction alone; only its rows meet their postmortem.
     `SELECT p.slug, p.title AS postmortemTitle, p.status AS postmortemStatus, p.severity, p.version,
@@ -60,7 +63,7 @@ export async function listActions(options: { query: TrackerQuery; today: string 
     (query.page - 1) * query.perPage,
   );
 
-  const unfiltered = trackerWhere(query, today, { withStatus: false });
+  const unfiltered = trackerWhere(query, today, { withStatus: false, hidden });
   const counts = await db.$queryRawUnsafe<{ status: string; count: bigint; overdue: bigint | null }[]>(
     `SELECT a.status AS status, COUNT(*) AS count, SUM(CASE WHEN ${OVERDUE_SQL} THEN 1 ELSE 0 END) AS overdue
      FROM ${ACTIONS_TABLE} WHERE ${unfiltered.where} GROUP BY a.status`,

@@ -18,12 +18,21 @@ const NOT_ARCHIVED = "a.postmortemId NOT IN (SELECT id FROM Postmortem WHERE sta
 /** SQL for "unfinished and past its due date" with one `today` parameter (see lib/domain/actions/due.ts). */
 export const OVERDUE_SQL = "(a.status IN ('open', 'in_progress') AND a.dueDate < ?)";
 
+/** SQL for "the action's postmortem is none of these ids", the ids as one JSON array parameter (however many). */
+export const NOT_HIDDEN = "a.postmortemId NOT IN (SELECT value FROM json_each(?))";
+
 /**
  * The WHERE clause and its parameters for the tracker's filters. Archived
- * postmortems never count. `withStatus: false` leaves the status filter out,
- * for the counts per status shown beside it.
+ * postmortems never count, nor do restricted ones the reader may not see
+ * (`hidden`: their ids, usually none, and then the SQL is as without it).
+ * `withStatus: false` leaves the status filter out, for the counts per
+ * status shown beside it.
  */
-export function trackerWhere(query: TrackerQuery, today: string, options: { withStatus?: boolean } = {}): { where: string; params: unknown[] } {
+export function trackerWhere(
+  query: TrackerQuery,
+  today: string,
+  options: { withStatus?: boolean; hidden?: readonly number[] } = {},
+): { where: string; params: unknown[] } {
   const clauses = [NOT_ARCHIVED];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
@@ -42,5 +51,6 @@ export function trackerWhere(query: TrackerQuery, today: string, options: { with
   if (query.dueTo) add("a.dueDate <= ?", query.dueTo);
   if (query.type) add("a.type = ?", query.type);
   if (query.severity) add("a.postmortemId IN (SELECT id FROM Postmortem WHERE severity = ?)", query.severity);
+  if (options.hidden?.length) add(NOT_HIDDEN, JSON.stringify(options.hidden));
   return { where: clauses.join(" AND "), params };
 }

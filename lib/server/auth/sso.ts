@@ -25,6 +25,28 @@ export const SSO_ERRORS = {
 } as const;
 
 /**
+ * What to tell someone whom single sign-on brought back to the login page
+ * without a session, from the error codes in its query (`?error=sso&error=<code>`):
+ * ours above, better-auth's, or the provider's own OAuth codes. Never the
+ * provider's free-text description.
+ */
+export function ssoProblemMessage(codes: string[]): string | null {
+  if (codes.length === 0) return null;
+  const known: Record<string, string> = {
+    [SSO_ERRORS.domainNotAllowed]: "Single sign-on is not allowed for your email address's domain here. Ask an admin.",
+    [SSO_ERRORS.disabled]: "Your account is disabled. Ask an admin.",
+    access_denied: "Sign-in was cancelled at the provider.",
+    email_not_found: "The provider did not give your email address. Ask an admin to check the single sign-on settings.",
+    unable_to_link_account: "Your sign-in could not be linked to your Hindsight account. Ask an admin.",
+    account_not_linked: "Your sign-in could not be linked to your Hindsight account. Ask an admin.",
+  };
+  const code = codes.find((value) => value !== "sso" && /^[a-z0-9_]{1,60}$/i.test(value));
+  if (code && Object.hasOwn(known, code)) return known[code];
+  const base = "Single sign-on did not sign you in. Try again, or ask an admin to check your account.";
+  return code ? `${base} (${code.replaceAll("_", " ")})` : base;
+}
+
+/**
  * The value of the role claim in a provider profile (ID token claims or user
  * info). A dotted name reaches into nested claims, such as Keycloak's
  * `realm_access.roles`, when no claim has that exact name.
@@ -121,7 +143,9 @@ function useOurCallbackPath(providers: ProviderLike[], providerId: string): void
  */
 export function ssoEndpoints(): BetterAuthPlugin {
   const socialSignIn = signInSocial();
-  const { use: _use, ...callbackOptions } = callbackOAuth.options;
+  // The core callback's own options (methods, query and body schemas), without the middleware list
+  // createAuthEndpoint adds again; and its own operationId, which must stay unique.
+  const { use: _use, operationId: _operationId, ...callbackOptions } = callbackOAuth.options as typeof callbackOAuth.options & { use?: unknown };
   return {
     id: "hindsight-sso",
     endpoints: {

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireRole } from "../auth/require-access";
+import { hiddenPostmortemIds } from "../auth/visibility";
 import type { InsightsQuery } from "@/lib/schemas/insights";
 import { getDb } from "../db";
 
@@ -16,8 +17,11 @@ export type Insights = {
 const DAY = "COALESCE(p.incidentDate, substr(p.createdAt, 1, 10))";
 const QUARTER = (column: string) => `substr(${column}, 1, 4) || '-Q' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`;
 
-/** The WHERE clause and parameters for the filters (archived postmortems never count). */
-function filters(query: InsightsQuery): { where: string; params: unknown[] } {
+/**
+ * The WHERE clause and parameters for the filters (archived postmortems never
+ * count, nor do restricted ones hidden from the reader: `hidden`, usually none).
+ */
+function filters(query: InsightsQuery, hidden: readonly number[]): { where: string; params: unknown[] } {
   const clauses = ["p.status != 'archived'"];
   const params: unknown[] = [];
   const add = (clause: string, value: unknown) => {
@@ -28,16 +32,21 @@ function filters(query: InsightsQuery): { where: string; params: unknown[] } {
   if (query.to) add(`${DAY} <= ?`, query.to);
   if (query.severity) add("p.severity = ?", query.severity);
   if (query.service) add("EXISTS (SELECT 1 FROM PostmortemService s WHERE s.postmortemId = p.id AND s.name = ?)", query.service);
+  if (hidden.length) add(HIDDEN("p.id"), JSON.stringify(hidden));
   return { where: clauses.join(" AND "), params };
 }
 
 const num = (value: unknown) => Number(value ?? 0);
 
+/** `column` is none of the ids in one JSON array parameter (however many). */
+const HIDDEN = (column: string) => `${column} NOT IN (SELECT value FROM json_each(?))`;
+
 /** Aggregates across all postmortems for the Insights page, computed in SQL (no documents loaded). */
 export async function getInsights(query: InsightsQuery): Promise<Insights> {
-  await requireRole("viewer");
+  const actor = await requireRole("viewer");
   const db = await getDb();
-  const { where, params } = filters(query);
+  const hidden = await hiddenPostmortemIds(db, actor);
+  const { where, params } = filters(query, hidden);
   const rows = <T>(sql: string, extra: unknown[] = []) => db.$queryRawUnsafe<T[]>(sql, ...params, ...extra);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -78,7 +87,10 @@ export async function getInsights(query: InsightsQuery): Promise<Insights> {
     today,
     ...params,
   );
-  const services = await db.$queryRawUnsafe<{ name: string }[]>("SELECT DISTINCT name FROM PostmortemService ORDER BY name LIMIT 500");
+  // A service named only in postmortems the reader may not see is not offered either.
+  const services = hidden.length
+    ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT DISTINCT name FROM PostmortemService WHERE ${HIDDEN("postmortemId")} ORDER BY name LIMIT 500`, JSON.stringify(hidden))
+    : await db.$queryRawUnsafe<{ name: string }[]>("SELECT DISTINCT name FROM PostmortemService ORDER BY name LIMIT 500");
 
   const undated = actionRows.find((row) => row.quarter === null);
   return {

@@ -77,6 +77,8 @@ export function toDocument(row: FullRow): PostmortemDocument {
     })),
     lessons: { wentWell: row.wentWell, wentWrong: row.wentWrong, lucky: row.lucky },
     sections: row.sections.map((s) => ({ title: s.title, body: s.body, internal: s.isInternal })),
+    restricted: row.restricted,
+    members: row.members.map((m) => m.email),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -98,7 +100,11 @@ export function toSummary(row: SummaryRow): PostmortemSummary {
   };
 }
 
-/** The postmortem table's own columns for a validated draft. */
+/**
+ * The postmortem table's own columns for a validated draft. `restricted` is
+ * not among them: who may see a postmortem is settled by its writers
+ * (create, save) with their own rules.
+ */
 export function toScalarColumns(draft: PostmortemDraft) {
   return {
     title: draft.title,
@@ -134,5 +140,7 @@ export function toChildRows(draft: PostmortemDraft, postmortemId: number) {
     contributingFactors: numbered(draft.contributingFactors, (f) => ({ category: f.category, text: f.text })),
     correctiveActions: numbered(draft.correctiveActions, (a) => ({ ...a })),
     sections: numbered(draft.sections, (s) => ({ title: s.title, body: s.body, isInternal: s.internal })),
+    /** Null when the draft leaves the members out: the stored ones are kept. */
+    members: draft.members ? numbered(draft.members, (email) => ({ email: email.toLowerCase() })) : null,
   };
 }

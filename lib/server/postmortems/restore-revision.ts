@@ -16,7 +16,8 @@ export async function restoreRevision(options: { slug: string; version: number; 
   const current = await getPostmortem({ slug: options.slug });
   const snapshot = await getRevision({ slug: options.slug, version: options.version });
   if (!snapshot) throw new AppError("NOT_FOUND", `"${options.slug}" has no version ${options.version}.`);
-  const { slug: _slug, version: _version, createdAt: _created, updatedAt: _updated, ...content } = snapshot;
+  // Who may see it is not restored: an old version must not undo (or impose) a restriction.
+  const { slug: _slug, version: _version, createdAt: _created, updatedAt: _updated, restricted: _restricted, members: _members, ...content } = snapshot;
   const draft = postmortemInputSchema.parse({ ...content, slug: current.slug });
   const restored = await savePostmortem({
     slug: current.slug,

@@ -31,7 +31,7 @@ export function syntheticPostmortem(id: number) {
   const scalars = { id, slug, version: 1, ...toScalarColumns(draft), status: draft.status, createdAt, updatedAt };
   // The generator writes every time as Hindsight writes it back, so the draft is the stored document.
   const { slug: _slug, version: _version, createdAt: _created, updatedAt: _updated, ...content } = draft;
-  const document: PostmortemDocument = { slug, version: 1, ...content, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+  const document: PostmortemDocument = { slug, version: 1, ...content, restricted: false, members: [], createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
   const children = { ...toChildRows({ ...draft, timeline: [] }, id), timeline: timelineRows(draft, id) };
   return { scalars, children, document };
 }

@@ -8,7 +8,11 @@ import type { KnownActor } from "../auth/require-access";
 
 type Tx = Prisma.TransactionClient;
 
-/** Replaces every child list of a postmortem with the draft's, in the draft's order. */
+/**
+ * Replaces every child list of a postmortem with the draft's, in the draft's
+ * order; the members only when the draft has them (a draft built in code
+ * leaves them alone).
+ */
 export async function replaceChildren(tx: Tx, postmortemId: number, draft: PostmortemDraft): Promise<void> {
   const rows = toChildRows(draft, postmortemId);
   const where = { postmortemId };
@@ -30,6 +34,10 @@ export async function replaceChildren(tx: Tx, postmortemId: number, draft: Postm
   await tx.contributingFactor.createMany({ data: rows.contributingFactors });
   await tx.correctiveAction.createMany({ data: rows.correctiveActions });
   await tx.section.createMany({ data: rows.sections });
+  if (rows.members) {
+    await tx.postmortemMember.deleteMany({ where });
+    await tx.postmortemMember.createMany({ data: rows.members });
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireRole } from "../auth/require-access";
+import { hiddenPostmortemIds } from "../auth/visibility";
 import { decodeFacets } from "@/lib/domain/search/facets";
 import { characteristicWords, rankRelated, type WordHits } from "@/lib/domain/search/related";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
@@ -15,12 +16,15 @@ const commonWordLimit = (total: number) => Math.max(50, Math.ceil(total * 0.02))
  * The few postmortems most like this one, each with a reason. Two queries:
  * which postmortems use each of its characteristic words (stopping early for
  * common ones), then the titles of the chosen few; the rest is arithmetic on
- * the in-memory facet cache.
+ * the in-memory facet cache. Restricted postmortems the actor may not see
+ * are ranked as if they were not there.
  */
 export async function findRelatedPostmortems(options: { postmortem: PostmortemDocument; limit?: number }): Promise<RelatedPostmortem[]> {
-  await requireRole("viewer");
+  const actor = await requireRole("viewer");
   const { postmortem } = options;
   const db = await getDb();
+  const hidden = await hiddenPostmortemIds(db, actor);
+  const hiddenSet = hidden.length ? new Set(hidden) : null;
   const words = characteristicWords(postmortem);
   const [head] = await db.$queryRawUnsafe<{ id: unknown; seq: unknown; deletions: unknown }[]>(
     `SELECT (SELECT "id" FROM "Postmortem" WHERE "slug" = ?) AS "id", ${INDEX_MARK_COLUMNS}`,
@@ -29,9 +33,9 @@ export async function findRelatedPostmortems(options: { postmortem: PostmortemDo
   if (head?.id === null || head?.id === undefined) return [];
   const id = toNumber(head.id);
   const cache = await getFacetCache(db, readMark(head));
-  const total = cache.size;
+  const total = Math.max(1, cache.size - hidden.length);
   const source = cache.records[id];
-  if (!source) return [];
+  if (!source || hiddenSet?.has(id)) return [];
 
   let hits: WordHits[] = [];
   if (words.length) {
@@ -43,10 +47,18 @@ export async function findRelatedPostmortems(options: { postmortem: PostmortemDo
       lookups.join(" UNION ALL "),
       ...words.flatMap((word) => [word, `"${word}"`]),
     );
-    hits = rows.map((row) => ({ word: row.word, ids: JSON.parse(row.ids) as number[] })).filter((hit) => hit.ids.length <= limit);
+    hits = rows
+      .map((row) => ({ word: row.word, ids: JSON.parse(row.ids) as number[] }))
+      .filter((hit) => hit.ids.length <= limit)
+      .map((hit) => (hiddenSet ? { ...hit, ids: hit.ids.filter((hitId) => !hiddenSet.has(hitId)) } : hit));
   }
 
-  const ranked = rankRelated({ source, records: cache.records, labels: cache.labels, words: hits, totalDocuments: total, limit: options.limit ?? 5 });
+  // Hidden records stay in the cache: asking for as many more as there are hidden ones, then leaving them out,
+  // gives the ranking without them.
+  const wanted = options.limit ?? 5;
+  const ranked = rankRelated({ source, records: cache.records, labels: cache.labels, words: hits, totalDocuments: total, limit: wanted + hidden.length })
+    .filter((match) => !hiddenSet?.has(match.id))
+    .slice(0, wanted);
   if (ranked.length === 0) return [];
   const rows = await db.$queryRawUnsafe<{ id: unknown; slug: string; title: string }[]>(
     `SELECT "id", "slug", "title" FROM "Postmortem" WHERE "id" IN (${ranked.map(() => "?").join(", ")})`,

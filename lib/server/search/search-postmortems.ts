@@ -1,5 +1,6 @@
 import "server-only";
 import { requireRole } from "../auth/require-access";
+import { hiddenPostmortemIds } from "../auth/visibility";
 import { porterStem } from "@/lib/domain/search/porter";
 import {
   applyFilters,
@@ -38,18 +39,24 @@ const SNIPPET_TOKENS = 16;
  * id (cheap: no ranking) for the total and the facet counts, which are
  * counted in memory. Newest first: the ids are filtered and ordered in
  * memory, and the page is looked up by id.
+ *
+ * Restricted postmortems the actor may not see (a few ids, usually none)
+ * are left out of the results, the total and every facet count; with none
+ * hidden, the statements are the same as without restrictions.
  */
 export async function searchPostmortems(request: SearchRequest): Promise<SearchResponse> {
-  await requireRole("viewer");
+  const actor = await requireRole("viewer");
   const started = performance.now();
   const db = await getDb();
+  const hidden = await hiddenPostmortemIds(db, actor);
+  const hiddenSet = hidden.length ? new Set(hidden) : null;
   const { match, excludeOnly } = await compileQuery(db, request.q);
   const isRanked = match !== null && request.sort === "relevance";
   const offset = (request.page - 1) * request.perPage;
 
   let rankedRows: PageRow[] | null = null;
   if (match && isRanked) {
-    rankedRows = (await guarded(match, () => findRankedPage(db, { match, filters: request.filters, offset, limit: request.perPage }))) ?? [];
+    rankedRows = (await guarded(match, () => findRankedPage(db, { match, filters: request.filters, hidden, offset, limit: request.perPage }))) ?? [];
   }
   const found = await findMatches(db, { match, excludeOnly });
   const cache = await getFacetCache(db, found.mark);
@@ -57,10 +64,10 @@ export async function searchPostmortems(request: SearchRequest): Promise<SearchR
   if (found.ids) {
     for (const id of found.ids) {
       const record = cache.records[id];
-      if (record) candidates.push(record);
+      if (record && !hiddenSet?.has(id)) candidates.push(record);
     }
   } else {
-    for (const record of cache.records) if (record && !found.excluded?.has(record.id)) candidates.push(record);
+    for (const record of cache.records) if (record && !found.excluded?.has(record.id) && !hiddenSet?.has(record.id)) candidates.push(record);
   }
   const { passing, counts } = applyFilters(candidates, request.filters, cache.labels);
 
@@ -177,7 +184,7 @@ type PageRow = { id: unknown; slug: string; title: string; summary: string; titl
  * The filters as SQL over the search document `d`, with the same meaning as
  * applyFilters in memory (a data-access test holds the two together).
  */
-function filterConditions(filters: SearchFilters): { sql: string; params: unknown[] } {
+function filterConditions(filters: SearchFilters, hidden: readonly number[] = []): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const list = (values: readonly unknown[]) => {
@@ -201,6 +208,8 @@ function filterConditions(filters: SearchFilters): { sql: string; params: unknow
   }
   if (filters.from) conditions.push(`d."day" >= ${list([filters.from])}`);
   if (filters.to) conditions.push(`d."day" <= ${list([filters.to])}`);
+  // One parameter however many: json_each's ids become a small temporary index, probed per row.
+  if (hidden.length) conditions.push(`d."id" NOT IN (SELECT "value" FROM json_each(${list([JSON.stringify(hidden)])}))`);
   return { sql: conditions.join(" AND "), params };
 }
 
@@ -211,8 +220,11 @@ function filterConditions(filters: SearchFilters): { sql: string; params: unknow
  * CROSS JOIN keeps it the outer loop, so the filters are checked on each row
  * on its way out and the scan stops once the page is full.
  */
-async function findRankedPage(db: Db, options: { match: string; filters: SearchFilters; offset: number; limit: number }): Promise<PageRow[]> {
-  const filter = filterConditions(options.filters);
+async function findRankedPage(
+  db: Db,
+  options: { match: string; filters: SearchFilters; hidden: readonly number[]; offset: number; limit: number },
+): Promise<PageRow[]> {
+  const filter = filterConditions(options.filters, options.hidden);
   return db.$queryRawUnsafe<PageRow[]>(
     `SELECT "SearchIndex"."rowid" AS "id", p."slug", p."title", p."summary",
             highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippetColumns}

@@ -4,7 +4,7 @@ import { STEP_IDS, type StepId } from "@/lib/domain/editor/steps";
 import { findPostmortem } from "@/lib/server/postmortems";
 import { NotAllowed, roleName } from "@/components/account/not-allowed";
 import { pagePath } from "@/components/account/request-info";
-import { mayDo, requirePageActor } from "@/lib/server/auth";
+import { listPeopleNames, mayDo, requirePageActor } from "@/lib/server/auth";
 import { Editor } from "./_components/editor";
 
 export const dynamic = "force-dynamic";
@@ -35,5 +35,8 @@ export default async function EditPage({ params, searchParams }: Props) {
   const requested = typeof query.step === "string" ? query.step : "";
   const step: StepId = (STEP_IDS as readonly string[]).includes(requested) ? (requested as StepId) : "overview";
   // Keyed by slug so that opening another postmortem starts a fresh editor.
-  return <Editor key={postmortem.slug} initial={postmortem} initialStep={step} />;
+  const everyone = await listPeopleNames();
+  // The signed-in person first: they are the likeliest author.
+  const people = actor.kind === "user" ? [...everyone.filter((p) => p.email === actor.email), ...everyone.filter((p) => p.email !== actor.email)] : everyone;
+  return <Editor key={postmortem.slug} initial={postmortem} initialStep={step} people={people} />;
 }

@@ -23,7 +23,7 @@ import { useAutosave } from "./use-autosave";
 import { ReadOnlyBanner, WorkflowPanel } from "./workflow-panel";
 
 /** The guided postmortem editor: steps, autosave, conflict resolution, keyboard shortcuts. */
-export function Editor({ initial, initialStep }: { initial: PostmortemDocument; initialStep: StepId }) {
+export function Editor({ initial, initialStep, people = [] }: { initial: PostmortemDocument; initialStep: StepId; /** People who can sign in: author and member suggestions (the signed-in person first). */ people?: { name: string; email: string }[] }) {
   const { doc, state, update, saveNow, resolveConflict, replaceFromServer } = useAutosave(initial);
   const isLocked = isReadOnly(doc.status);
   const [step, setStep] = useState<StepId>(initialStep);
@@ -113,7 +113,7 @@ export function Editor({ initial, initialStep }: { initial: PostmortemDocument; 
           {/* A disabled fieldset makes every control inside read-only at once. */}
           <fieldset disabled={isLocked} className="mt-6 min-w-0">
             <legend className="sr-only">{STEP_TITLES[step]}</legend>
-            {step === "overview" && <OverviewStep {...props} />}
+            {step === "overview" && <OverviewStep {...props} people={people} />}
             {step === "timeline" && <TimelineStep {...props} />}
             {step === "root-cause" && <RootCauseStep {...props} />}
             {step === "factors" && <FactorsStep {...props} />}
