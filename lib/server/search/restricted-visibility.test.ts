@@ -221,25 +221,24 @@ describe("a restricted postmortem", () => {
 });
 
 describe("changing who may see a postmortem", () => {
-  it("takes an admin, the creator or a member; another editor gets FORBIDDEN and nothing is saved", async () => {
+  it("lets any editor restrict an open postmortem (keeping them and the creator as members); then only those who may see it can change it", async () => {
     const doc = await as(creator, () => create({ title: "Cora's open postmortem" }));
-    const refused = await appErrorOf(as(outsiderEditor, () => save(doc, { restricted: true, summary: "Mine now." })));
-    expect(refused.code).toBe("FORBIDDEN");
-    expect(refused.fields).toHaveProperty("restricted");
-    expect(await appErrorOf(as(outsiderEditor, () => save(doc, { members: ["eddie@example.com"] }))).then((e) => e.code)).toBe("FORBIDDEN");
-    expect(await getPostmortem({ slug: doc.slug })).toMatchObject({ version: doc.version, summary: "", restricted: false, members: [] });
-
-    // Anything else an editor may still change; leaving the access keys out keeps them.
+    // Anything else an editor may change; leaving the access keys out keeps them.
     const edited = await as(outsiderEditor, () => save(doc, { summary: "Edited by Eddie." }));
     expect(edited).toMatchObject({ summary: "Edited by Eddie.", restricted: false, members: [] });
 
-    const restricted = await as(creator, () => save(edited, { restricted: true, members: ["mia@example.com"] }));
-    expect(restricted).toMatchObject({ restricted: true, members: ["mia@example.com", "cora@example.com"] });
-    expect((await appErrorOf(as(outsiderEditor, () => getPostmortem({ slug: doc.slug })))).code).toBe("NOT_FOUND");
+    // Eddie found it is a security incident: he restricts it, and stays a member with the creator.
+    const restricted = await as(outsiderEditor, () => save(edited, { restricted: true, members: ["mia@example.com"] }));
+    expect(restricted).toMatchObject({ restricted: true, members: ["mia@example.com", "cora@example.com", "eddie@example.com"] });
+
+    // Someone who is not a member cannot see it, so cannot change it either (404, not 403: its existence stays hidden).
+    const other = await person("olga", "editor");
+    expect((await appErrorOf(as(other, () => save(restricted, { restricted: false })))).code).toBe("NOT_FOUND");
+    expect(await getPostmortem({ slug: doc.slug })).toMatchObject({ version: restricted.version, restricted: true });
 
     const db = await getDb();
     const audit = await db.auditEvent.findMany({ where: { kind: "access-changed", subject: doc.slug } });
-    expect(audit.map((entry) => [entry.actorName, entry.detail])).toEqual([["Cora", "Restricted to mia@example.com, cora@example.com"]]);
+    expect(audit.map((entry) => [entry.actorName, entry.detail])).toEqual([["Eddie", "Restricted to mia@example.com, cora@example.com, eddie@example.com"]]);
   });
 
   it("lets a member change the members, keeps the creator and the saver among them, and lets an admin open it again", async () => {
