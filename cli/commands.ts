@@ -9,10 +9,12 @@ import { runReindex, runSearch, runSeed, type SearchFlags } from "./search-comma
 import { runImport, runParse } from "./import-commands";
 import { runCheck } from "./check-commands";
 import { runBackup, runRestore } from "./backup-commands";
+import { runUser, type UserFlags } from "./user-commands";
+import { runToken, type TokenFlags } from "./token-commands";
 
 export { UsageError };
 
-export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import", "check", "backup", "restore"];
+export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import", "check", "backup", "restore", "user", "token"];
 
 /**
  * Commands that never migrate the database: render, parse and check open none;
@@ -21,7 +23,7 @@ export const COMMANDS = ["create", "get", "list", "render", "export", "search", 
 export const COMMANDS_WITHOUT_DATABASE = ["render", "parse", "check", "backup", "restore"];
 
 type Invocation = {
-  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean; force?: boolean } & ExportFlags & SearchFlags;
+  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean; force?: boolean } & ExportFlags & SearchFlags & UserFlags & TokenFlags;
   positionals: string[];
   out: NodeJS.WritableStream;
 };
@@ -55,6 +57,23 @@ Commands:
   restore FILE                       Replace the database with a backup, after checking it is a sound Hindsight
                                      database; the current one is kept as <db>.before-restore-<time>
                                      (restart running servers afterwards)
+
+People and tokens (the CLI acts as the operator, with every right):
+  user add EMAIL --name NAME --role viewer|editor|admin [--password-stdin]
+                                     Add a person: with --password-stdin the password is read from standard input
+                                     (one trailing newline dropped), else an invite link /invite/TOKEN is printed
+                                     for them to set it (absolute when HINDSIGHT_PUBLIC_URL is set)
+  user list [--json]                 List people: name, email, role, status (active, disabled, invited), sign-in
+  user set-role EMAIL ROLE           Change a person's role (viewer, editor or admin)
+  user disable EMAIL                 Stop a person signing in; their sessions and tokens stop working at once
+  user enable EMAIL                  Let a disabled person sign in again
+  user invite EMAIL                  Print a new invite link (a lost link, a forgotten password); old links stop working
+  token create EMAIL --name NAME [--read-only] [--expires DAYS]
+                                     Make an API token for a person; prints what it is, then the token alone on
+                                     the last line (shown once: ... | tail -1)
+  token list [--all | EMAIL] [--json]
+                                     List tokens (everyone's by default), never the tokens themselves
+  token revoke ID                    Revoke a token by its id, the start of its id, or its hsp_… prefix
 
 Export options:
   --format jekyll|hugo|none          front matter (default jekyll)
@@ -117,6 +136,10 @@ export async function runCommand(command: string, invocation: Invocation): Promi
       return runSeed(invocation);
     case "reindex":
       return runReindex(invocation);
+    case "user":
+      return runUser(invocation);
+    case "token":
+      return runToken(invocation);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -42,6 +42,11 @@ async function main(argv: string[]): Promise<number> {
         sort: { type: "string" },
         synthetic: { type: "string" },
         force: { type: "boolean" },
+        name: { type: "string" },
+        role: { type: "string" },
+        "password-stdin": { type: "boolean" },
+        "read-only": { type: "boolean" },
+        expires: { type: "string" },
       },
     });
     if (!COMMANDS_WITHOUT_DATABASE.includes(command)) await prepareDatabase();
