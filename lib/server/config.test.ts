@@ -12,19 +12,24 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
   throw new Error("Expected a ConfigError");
 }
 
+/** The access settings' defaults (decision 021). */
+const ACCESS_DEFAULTS = {
+  HINDSIGHT_SESSION_IDLE_HOURS: 168,
+  HINDSIGHT_SESSION_MAX_DAYS: 30,
+  HINDSIGHT_PASSWORD_LOGIN: true,
+  HINDSIGHT_TRUSTED_PROXIES: [],
+  HINDSIGHT_OIDC_ALLOWED_DOMAINS: [],
+  HINDSIGHT_OIDC_DEFAULT_ROLE: "viewer",
+  HINDSIGHT_OIDC_ROLE_MAP: {},
+};
+
 describe("parseConfig", () => {
   it("uses the defaults for an empty environment", () => {
     expect(parseConfig({})).toEqual({
       DATABASE_URL: "file:./data/hindsight.db",
       HINDSIGHT_BUSY_TIMEOUT_MS: 5000,
       HINDSIGHT_LOG_LEVEL: "info",
-      HINDSIGHT_SESSION_IDLE_HOURS: 168,
-      HINDSIGHT_SESSION_MAX_DAYS: 30,
-      HINDSIGHT_PASSWORD_LOGIN: true,
-      HINDSIGHT_TRUSTED_PROXIES: [],
-      HINDSIGHT_OIDC_ALLOWED_DOMAINS: [],
-      HINDSIGHT_OIDC_DEFAULT_ROLE: "viewer",
-      HINDSIGHT_OIDC_ROLE_MAP: {},
+      ...ACCESS_DEFAULTS,
     });
   });
 
@@ -42,13 +47,7 @@ describe("parseConfig", () => {
       HINDSIGHT_PUBLIC_URL: "https://postmortems.example.com",
       HINDSIGHT_BUSY_TIMEOUT_MS: 250,
       HINDSIGHT_LOG_LEVEL: "debug",
-      HINDSIGHT_SESSION_IDLE_HOURS: 168,
-      HINDSIGHT_SESSION_MAX_DAYS: 30,
-      HINDSIGHT_PASSWORD_LOGIN: true,
-      HINDSIGHT_TRUSTED_PROXIES: [],
-      HINDSIGHT_OIDC_ALLOWED_DOMAINS: [],
-      HINDSIGHT_OIDC_DEFAULT_ROLE: "viewer",
-      HINDSIGHT_OIDC_ROLE_MAP: {},
+      ...ACCESS_DEFAULTS,
     });
   });
 
