@@ -1,11 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${PORT}`;
+import { BASE_URL as baseURL, PORT, storageStateFile } from "./e2e/auth";
 
 /**
  * End-to-end tests drive the production build (next build && next start) on
  * its own fresh SQLite file, in Debian's Chromium (never a downloaded browser).
+ * Every test runs signed in as the suite's admin (e2e/auth.ts): the server
+ * script adds them, the global setup signs them in (Playwright starts the
+ * web server first); a test that needs someone else says so.
  */
 export default defineConfig({
   testDir: "e2e",
@@ -16,8 +17,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-reports/playwright.json" }]],
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL,
+    storageState: storageStateFile("admin"),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { ACCOUNTS, ADMIN, sessionCookieHeader } from "./auth";
 import {
   createPostmortem,
   type Doc,
@@ -35,16 +36,20 @@ function isRecentIso(value: unknown): boolean {
 }
 
 test.describe("creating and reading", () => {
-  test("POST stores the full document and GET returns it unchanged", async ({ request, baseURL }) => {
+  test("POST stores the full document as a draft and GET returns it unchanged", async ({ request, baseURL }) => {
     const input = fullDocument({ title: uniqueTitle("Full document") });
+    expect(input.status).toBe("in_review");
     const response = await request.post("/api/postmortems", { data: input });
     expect(response.status(), await response.text()).toBe(201);
     const created = (await response.json()) as Doc;
     const slug = slugOf(input.title as string);
     try {
       expect(response.headers()["location"]).toBe(new URL(`/api/postmortems/${slug}`, baseURL).href);
+      // Everything as sent but the status: a new postmortem is a draft, and only
+      // POST …/status moves it on, with its checks and its record (issue 14).
       expect(created).toEqual({
         ...input,
+        status: "draft",
         slug,
         version: 1,
         createdAt: expect.any(String),
@@ -85,6 +90,8 @@ test.describe("creating and reading", () => {
         correctiveActions: [],
         lessons: { wentWell: "", wentWrong: "", lucky: "" },
         sections: [],
+        restricted: false,
+        members: [],
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
@@ -127,17 +134,29 @@ test.describe("saving with versions", () => {
     const edited = { ...original, title: `${original.title} (edited)`, severity: "SEV1" };
     const saved = await request.put(`/api/postmortems/${slug}`, { data: edited });
     expect(saved.status(), await saved.text()).toBe(200);
-    const v2 = (await saved.json()) as Doc;
-    expect(v2).toEqual({ ...edited, version: 2, createdAt: original.createdAt, updatedAt: expect.any(String) });
-    expect(Date.parse(v2.updatedAt as string)).toBeGreaterThanOrEqual(Date.parse(original.updatedAt as string));
+    const next = (await saved.json()) as Doc;
+    expect(next).toEqual({ ...edited, version: original.version + 1, createdAt: original.createdAt, updatedAt: expect.any(String) });
+    expect(Date.parse(next.updatedAt as string)).toBeGreaterThanOrEqual(Date.parse(original.updatedAt as string));
 
     const stale = await request.put(`/api/postmortems/${slug}`, { data: { ...original, title: "Lost update" } });
     const body = await expectApiError(stale, 409, "CONFLICT");
-    expect(body.error.message).toMatch(/version 1.*version 2/);
-    expect(body.current).toEqual(v2);
-    expect(body.current?.version).toBe(2);
+    expect(body.error.message).toMatch(new RegExp(`version ${original.version}\\b.*version ${original.version + 1}\\b`));
+    expect(body.current).toEqual(next);
+    expect(body.current?.version).toBe(original.version + 1);
 
-    expect(await getPostmortem(request, slug)).toEqual(v2);
+    expect(await getPostmortem(request, slug)).toEqual(next);
+  });
+
+  test("PUT keeps the status: a status sent with the document is ignored (POST …/status moves it)", async ({ makePostmortem, request }) => {
+    const original = await makePostmortem({ status: "draft" });
+    for (const status of ["published", "archived", "in_review"]) {
+      const current = await getPostmortem(request, original.slug);
+      const saved = await request.put(`/api/postmortems/${original.slug}`, { data: { ...current, status, summary: `Saved asking for ${status}` } });
+      expect(saved.status(), await saved.text()).toBe(200);
+      expect(await saved.json()).toMatchObject({ status: "draft", summary: `Saved asking for ${status}`, version: current.version + 1 });
+    }
+    const { revisions } = (await (await request.get(`/api/postmortems/${original.slug}/revisions`)).json()) as { revisions: Revision[] };
+    expect(revisions.map((revision) => revision.summary)).not.toContain("Published");
   });
 
   test("PUT without a version is a 422 naming the version field", async ({ makePostmortem, request }) => {
@@ -240,12 +259,15 @@ test.describe("archiving and listing", () => {
 });
 
 test.describe("revisions", () => {
-  test("list every version newest first, with the author from X-Hindsight-Author and a summary", async ({
+  test("list every version newest first, each signed by whoever was signed in, with a summary", async ({
     makePostmortem,
     request,
+    requestAs,
   }) => {
-    const created = await makePostmortem({}, { "x-hindsight-author": "Amara Okafor" });
+    const created = await makePostmortem({ status: "draft" });
+    const editor = await requestAs("editor");
 
+    // X-Hindsight-Author is gone (issue 14): a name a client sends signs nothing.
     const edit = await request.put(`/api/postmortems/${created.slug}`, {
       data: { ...created, title: `${created.title} (v2)`, tags: ["cache"] },
       headers: { "x-hindsight-author": "Jonas Weber" },
@@ -253,8 +275,8 @@ test.describe("revisions", () => {
     expect(edit.status(), await edit.text()).toBe(200);
     const v2 = (await edit.json()) as Doc;
 
-    const anonymous = await request.put(`/api/postmortems/${created.slug}`, { data: { ...v2, severity: "SEV4" } });
-    expect(anonymous.status(), await anonymous.text()).toBe(200);
+    const byEditor = await editor.put(`/api/postmortems/${created.slug}`, { data: { ...v2, severity: "SEV4" } });
+    expect(byEditor.status(), await byEditor.text()).toBe(200);
 
     const archive = await request.delete(`/api/postmortems/${created.slug}`, {
       headers: { "x-hindsight-author": encodeURIComponent("Zoë Ångström") },
@@ -265,10 +287,10 @@ test.describe("revisions", () => {
     expect(response.status(), await response.text()).toBe(200);
     const { revisions } = (await response.json()) as { revisions: Revision[] };
     expect(revisions.map(({ version, authorName, summary }) => ({ version, authorName, summary }))).toEqual([
-      { version: 4, authorName: "Zoë Ångström", summary: "Archived" },
-      { version: 3, authorName: "Unknown author", summary: "Edited severity" },
-      { version: 2, authorName: "Jonas Weber", summary: "Edited title and tags" },
-      { version: 1, authorName: "Amara Okafor", summary: "Created" },
+      { version: 4, authorName: ADMIN.name, summary: "Archived" },
+      { version: 3, authorName: ACCOUNTS.editor.name, summary: "Edited severity" },
+      { version: 2, authorName: ADMIN.name, summary: "Edited title and tags" },
+      { version: 1, authorName: ADMIN.name, summary: "Created" },
     ]);
     for (const revision of revisions) expect(isRecentIso(revision.createdAt), revision.createdAt).toBe(true);
   });
@@ -476,7 +498,8 @@ test.describe("the rest of /api", () => {
  */
 function sendChunked(url: string, method: string, size: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: { ...JSON_HEADERS, "transfer-encoding": "chunked" } }, (res) => {
+    // Signed in as the admin (a request without credentials would stop at 401, never reading the body).
+    const req = http.request(url, { method, headers: { ...JSON_HEADERS, "transfer-encoding": "chunked", cookie: sessionCookieHeader("admin") } }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));

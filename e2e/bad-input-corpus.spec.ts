@@ -1,7 +1,9 @@
 import type { APIRequestContext } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { BAD_VALUES, READ_COOKIES, READ_HEADERS, RAW_QUERY_VALUES, headerSafe } from "./fixtures/bad-input-corpus";
+import { randomBytes } from "node:crypto";
+import { BAD_VALUES, READ_COOKIES, READ_HEADERS, RAW_QUERY_VALUES, SESSION_COOKIES, headerSafe } from "./fixtures/bad-input-corpus";
+import { ACCOUNTS, BASE_URL } from "./auth";
 import { expect, fullDocument, test, uniqueTitle, type Doc } from "./fixtures";
 
 /**
@@ -9,6 +11,9 @@ import { expect, fullDocument, test, uniqueTitle, type Doc } from "./fixtures";
  * a cookie, as each header the app or Next reads, and as each query parameter
  * it reads, answers exactly as it does without it. Routes are found by
  * globbing app/, so a new page or handler without a case here fails the test.
+ * Signed in (issue 14) as the suite's admin, whose session cookie goes along
+ * with the bad cookies; and, without credentials, a bad value as the session
+ * cookie or as a Bearer token answers as no credentials do.
  */
 
 type Ctx = { slug: string; request: APIRequestContext };
@@ -32,6 +37,13 @@ const json = (data: unknown): Sent => ({ data });
 
 const CASES: Record<string, Case> = {
   "GET /": { path: () => "/", params: SEARCH_PARAMS },
+  "GET /admin/audit": { path: () => "/admin/audit", params: ["kind", "person", "page"] },
+  "GET /admin/people": { path: () => "/admin/people", params: [] },
+  "GET /invite/[token]": { path: () => `/invite/${randomBytes(32).toString("base64url")}`, params: [] },
+  "GET /login": { path: () => "/login", params: ["next", "email", "notice", "error"] },
+  "GET /settings": { path: () => "/settings", params: [] },
+  "GET /settings/tokens": { path: () => "/settings/tokens", params: [] },
+  "GET /setup": { path: () => "/setup", params: [] },
   "GET /actions": { path: () => "/actions", params: ["owner", "status", "due", "dueFrom", "dueTo", "type", "severity", "page", "perPage"] },
   "GET /import": { path: () => "/import", params: [] },
   "GET /insights": { path: () => "/insights", params: ["from", "to", "service", "severity"] },
@@ -45,6 +57,17 @@ const CASES: Record<string, Case> = {
   "PUT /api/[...path]": { path: () => "/api/no/such/endpoint", params: [], body: () => json({}) },
   "PATCH /api/[...path]": { path: () => "/api/no/such/endpoint", params: [], body: () => json({}) },
   "DELETE /api/[...path]": { path: () => "/api/no/such/endpoint", params: [] },
+  "GET /api/audit": { path: () => "/api/audit", params: ["actor", "kind", "page", "perPage"], strictParams: ["actor", "kind", "page", "perPage"] },
+  "GET /api/auth/[...all]": { path: () => "/api/auth/get-session", params: [] },
+  // A sign-in with the viewer's right password (never a wrong one: failures count towards the address's throttle,
+  // and never a sign-out: it would end the admin session every test shares), from our own origin as the login
+  // page sends it (better-auth refuses a cookie-carrying POST without an Origin).
+  "POST /api/auth/[...all]": {
+    path: () => "/api/auth/sign-in/email",
+    params: [],
+    body: () => ({ data: { email: ACCOUNTS.viewer.email, password: ACCOUNTS.viewer.password }, headers: { origin: BASE_URL } }),
+  },
+  "GET /api/me": { path: () => "/api/me", params: [] },
   "GET /api/actions": {
     path: () => "/api/actions",
     params: ["owner", "status", "due", "dueFrom", "dueTo", "type", "severity", "page", "perPage", "format"],
@@ -111,12 +134,17 @@ test("every page and route handler under app/ has a case in the bad-input corpus
 });
 
 for (const route of ROUTES.filter((r) => CASES[r])) {
-  test(`${route} treats bad cookies, headers and query parameters as absent`, async ({ request, makePostmortem }) => {
-    test.setTimeout(120_000);
+  test(`${route} treats bad cookies, headers and query parameters as absent`, async ({ request, requestAs, makePostmortem }) => {
+    test.setTimeout(150_000);
     const [method] = route.split(" ");
     const spec = CASES[route];
     const doc: Doc = await makePostmortem();
     const ctx: Ctx = { slug: doc.slug, request };
+    // A Cookie header given to Playwright replaces its cookie jar: the session goes along explicitly.
+    const session = (await request.storageState()).cookies
+      .filter((cookie) => (SESSION_COOKIES as readonly string[]).includes(cookie.name))
+      .map((cookie) => `${cookie.name}=${cookie.value}`);
+    expect(session, "the admin's session cookie").toHaveLength(1);
 
     const send = async (query: string, extraHeaders: Record<string, string> = {}) => {
       const { data, headers = {} } = (await spec.body?.(ctx)) ?? {};
@@ -124,6 +152,8 @@ for (const route of ROUTES.filter((r) => CASES[r])) {
     };
     const baseline = (await send("")).status();
     expect(baseline, `${route} without bad input`).toBeLessThan(500);
+    // The sign-in must really sign in, so that the comparisons below mean something.
+    if (route === "POST /api/auth/[...all]") expect(baseline, `${route} signs in without bad input`).toBe(200);
 
     const expectAsBaseline = async (query: string, headers: Record<string, string>, what: string, strictParam?: string) => {
       const response = await send(query, headers);
@@ -140,10 +170,11 @@ for (const route of ROUTES.filter((r) => CASES[r])) {
 
     for (const bad of BAD_VALUES) {
       const value = headerSafe(bad.value);
+      const cookies = (values: string[]) => [...values, ...session].join("; ");
       // Long values one header at a time: together they would pass Node's 16 KB header limit (a 431, not our doing).
       const carriers: Record<string, string>[] = value.length > 1000
-        ? [...READ_HEADERS.map((h) => ({ [h]: value })), { cookie: `${READ_COOKIES[0]}=${value}` }]
-        : [{ ...Object.fromEntries(READ_HEADERS.map((h) => [h, value])), cookie: READ_COOKIES.map((c) => `${c}=${value}`).join("; ") }];
+        ? [...READ_HEADERS.map((h) => ({ [h]: value })), { cookie: cookies([`${READ_COOKIES[0]}=${value}`]) }]
+        : [{ ...Object.fromEntries(READ_HEADERS.map((h) => [h, value])), cookie: cookies(READ_COOKIES.map((c) => `${c}=${value}`)) }];
       for (const headers of carriers) await expectAsBaseline("", headers, `${route} with ${bad.name} in ${Object.keys(headers).join(", ")}`);
 
       for (const param of [...spec.params, "utm_source"]) {
@@ -155,5 +186,26 @@ for (const route of ROUTES.filter((r) => CASES[r])) {
         await expectAsBaseline(`?${param}=${raw.value}`, {}, `${route} with ${raw.name} as ?${param}`, spec.strictParams?.includes(param) ? param : undefined);
       }
     }
+
+    await test.step("without credentials, a bad session cookie or Bearer token is no credentials", async () => {
+      const anonymous = await requestAs("anonymous");
+      const sendAnonymously = async (headers: Record<string, string>) => {
+        const { data, headers: bodyHeaders = {} } = (await spec.body?.(ctx)) ?? {};
+        return anonymous.fetch(spec.path(ctx), { method, data, headers: { ...bodyHeaders, ...headers }, maxRedirects: 0 });
+      };
+      const anonymousBaseline = (await sendAnonymously({})).status();
+      expect(anonymousBaseline, `${route} without credentials`).toBeLessThan(500);
+      const wellFormedUnknownToken = `hsp_${randomBytes(32).toString("base64url")}`;
+      const values = [...BAD_VALUES.map((bad) => ({ name: bad.name, value: headerSafe(bad.value) })), { name: "a well-formed token nobody has", value: wellFormedUnknownToken }];
+      for (const { name, value } of values) {
+        for (const carrier of [
+          ...SESSION_COOKIES.map((cookie) => ({ cookie: `${cookie}=${value}` })),
+          ...(value.trim() ? [{ authorization: `Bearer ${value}` }] : []),
+        ]) {
+          const response = await sendAnonymously(carrier);
+          expect(response.status(), `${route} with ${name} in ${Object.keys(carrier)[0]} (${(await response.text()).slice(0, 200)})`).toBe(anonymousBaseline);
+        }
+      }
+    });
   });
 }

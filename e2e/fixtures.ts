@@ -1,6 +1,8 @@
-import { test as base, expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type APIResponse, type BrowserContext } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { ANONYMOUS, addPersonWithCli, createTokenWithCli, signedInRequest, storageStateFile, type Role } from "./auth";
 
 export type Doc = Record<string, unknown> & { slug: string; version: number; title: string };
 
@@ -27,14 +29,45 @@ export function uniqueSlug(prefix = "e2e"): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+export type Status = "draft" | "in_review" | "published" | "archived";
+
+/**
+ * Creates a postmortem through the API and brings it to the status the
+ * document asks for (the sample's is in_review): POST /api/postmortems
+ * always makes a draft, and only the status endpoint moves it on (each move
+ * a new version, signed by whoever `request` is).
+ */
 export async function createPostmortem(
   request: APIRequestContext,
   overrides: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<Doc> {
-  const response = await request.post("/api/postmortems", { data: fullDocument({ title: uniqueTitle(), ...overrides }), headers });
+  const data = fullDocument({ title: uniqueTitle(), ...overrides });
+  const response = await request.post("/api/postmortems", { data, headers });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as Doc;
+  const created = (await response.json()) as Doc;
+  expect(created.status, "a new postmortem starts as a draft").toBe("draft");
+  return moveToStatus(request, created, (data.status as Status | undefined) ?? "draft", headers);
+}
+
+/**
+ * Moves a postmortem to `status` through POST /api/postmortems/{slug}/status,
+ * the way the workflow allows (lib/domain/workflow.ts): reopening a
+ * published one gives a reason, an archived one comes back as a draft first.
+ * Returns the document as it then is.
+ */
+export async function moveToStatus(request: APIRequestContext, doc: Doc, status: Status, headers: Record<string, string> = {}): Promise<Doc> {
+  let current = doc;
+  const step = async (to: Status, reason?: string) => {
+    const response = await request.post(`/api/postmortems/${current.slug}/status`, { data: reason ? { status: to, reason } : { status: to }, headers });
+    expect(response.status(), `${current.status} → ${to}: ${await response.text()}`).toBe(200);
+    current = (await response.json()) as Doc;
+  };
+  if (current.status === status) return current;
+  if (current.status === "archived") await step("draft");
+  if (current.status === "published" && status !== "archived") await step("in_review", "Reopened by the e2e fixture");
+  if (current.status !== status) await step(status);
+  return current;
 }
 
 /** The stored document, read back over HTTP. */
@@ -57,9 +90,29 @@ export async function expectApiError(response: APIResponse, status: number, code
   return body;
 }
 
+/** Someone made for one test (makePerson), with ways to act as them. */
+export type Person = {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  /** A personal access token of theirs (read-only when asked), made with the CLI. */
+  token: string;
+  /** A request context signed in as them (session cookie), disposed when the test ends. */
+  request: () => Promise<APIRequestContext>;
+  /** A browser context signed in as them, closed when the test ends. */
+  browserContext: () => Promise<BrowserContext>;
+  /** A request context that sends their token (`Authorization: Bearer`) and no cookie. */
+  tokenRequest: () => Promise<APIRequestContext>;
+};
+
 type Fixtures = {
-  /** Creates postmortems through the API; archives them when the test ends. */
+  /** Creates postmortems through the API (at the status asked for); archives them when the test ends. */
   makePostmortem: (overrides?: Record<string, unknown>, headers?: Record<string, string>) => Promise<Doc>;
+  /** Adds a person with the operator's CLI (user add --password-stdin, token create). */
+  makePerson: (options: { role: Role; readOnlyToken?: boolean }) => Promise<Person>;
+  /** A request context signed in as the suite's viewer, editor or admin (their saved sessions, e2e/auth.ts); "anonymous" sends no credentials. */
+  requestAs: (who: Role | "anonymous") => Promise<APIRequestContext>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -83,6 +136,49 @@ export const test = base.extend<Fixtures>({
     for (const slug of created) {
       await request.delete(`/api/postmortems/${slug}`).catch(() => request.delete(`/api/postmortems/${slug}`));
     }
+  },
+  requestAs: async ({ playwright, baseURL }, provide) => {
+    const contexts: APIRequestContext[] = [];
+    await provide(async (who) => {
+      const context = await playwright.request.newContext({ baseURL, storageState: who === "anonymous" ? ANONYMOUS : storageStateFile(who) });
+      contexts.push(context);
+      return context;
+    });
+    for (const context of contexts) await context.dispose();
+  },
+  makePerson: async ({ browser, playwright, baseURL }, provide, testInfo) => {
+    // Each person costs two runs of the CLI (a few seconds each on a loaded machine).
+    testInfo.setTimeout(testInfo.timeout + 30_000);
+    const contexts: { dispose?: () => Promise<void>; close?: () => Promise<void> }[] = [];
+    await provide(async ({ role, readOnlyToken = false }) => {
+      const id = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+      const account = { email: `e2e-${role}-${id}@example.com`, name: `E2E ${role[0].toUpperCase()}${role.slice(1)} ${id}`, role, password: `pw ${randomBytes(12).toString("base64url")} kettle` };
+      await addPersonWithCli(account);
+      const token = await createTokenWithCli(account.email, { name: `e2e ${id}`, readOnly: readOnlyToken });
+      return {
+        ...account,
+        token,
+        request: async () => {
+          const context = await signedInRequest(account, { baseURL });
+          contexts.push(context);
+          return context;
+        },
+        browserContext: async () => {
+          const signedIn = await signedInRequest(account, { baseURL });
+          const storageState = await signedIn.storageState();
+          await signedIn.dispose();
+          const context = await browser.newContext({ baseURL, storageState });
+          contexts.push(context);
+          return context;
+        },
+        tokenRequest: async () => {
+          const context = await playwright.request.newContext({ baseURL, storageState: ANONYMOUS, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+          contexts.push(context);
+          return context;
+        },
+      };
+    });
+    for (const context of contexts) await (context.dispose?.() ?? context.close?.());
   },
 });
 

@@ -1,13 +1,11 @@
+import { ADMIN } from "./auth";
 import { expect, test } from "./fixtures";
 
 test("the history lists every save, shows a word diff and restores an old version as a new one", async ({ page, request, makePostmortem }) => {
-  const doc = await makePostmortem({ summary: "The cache expired at once." });
+  const doc = await makePostmortem({ summary: "The cache expired at once.", status: "draft" });
   const put = async (changes: Record<string, unknown>, version: number) => {
     const current = await (await request.get(`/api/postmortems/${doc.slug}`)).json();
-    const response = await request.put(`/api/postmortems/${doc.slug}`, {
-      data: { ...current, ...changes, version },
-      headers: { "x-hindsight-author": "Amara" },
-    });
+    const response = await request.put(`/api/postmortems/${doc.slug}`, { data: { ...current, ...changes, version } });
     expect(response.status()).toBe(200);
   };
   await put({ summary: "The whole cache expired at once." }, 1);
@@ -20,7 +18,8 @@ test("the history lists every save, shows a word diff and restores an old versio
   await expect(versions.getByRole("listitem")).toHaveCount(3);
   await expect(versions.getByRole("listitem").first()).toContainText("Edited title");
   await expect(versions.getByRole("listitem").nth(1)).toContainText("Edited summary");
-  await expect(versions.getByRole("listitem").nth(1)).toContainText("by Amara");
+  // Signed by whoever saved: the session's person (issue 14).
+  await expect(versions.getByRole("listitem").nth(1)).toContainText(`by ${ADMIN.name}`);
 
   await test.step("show what version 2 changed, word by word", async () => {
     await versions.getByRole("listitem").nth(1).getByRole("link", { name: "Show changes" }).click();
@@ -47,6 +46,7 @@ test("the history lists every save, shows a word diff and restores an old versio
 });
 
 test("a published postmortem's history offers no restore, and says how to get one", async ({ page, makePostmortem, request }) => {
+  // Created (a draft), published, reopened and published again.
   const doc = await makePostmortem({ status: "published" });
   for (const data of [{ status: "in_review", reason: "Typo in the summary" }, { status: "published" }]) {
     const response = await request.post(`/api/postmortems/${doc.slug}/status`, { data });
@@ -54,7 +54,7 @@ test("a published postmortem's history offers no restore, and says how to get on
   }
   await page.goto(`/postmortems/${doc.slug}/history`);
   const versions = page.getByRole("region", { name: "Versions" });
-  await expect(versions.getByRole("listitem")).toHaveCount(3);
+  await expect(versions.getByRole("listitem")).toHaveCount(4);
   await expect(versions.getByRole("button", { name: /^Restore version/ })).toHaveCount(0);
   await expect(page.getByText("This postmortem is published, so it is read-only")).toBeVisible();
   const status = page.getByRole("region", { name: "Changes to Status" });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
+import { ACCOUNTS } from "./auth";
 import { expect, expectApiError, getPostmortem, test, type Doc } from "./fixtures";
 
 /** An owner name no other test uses, so that the owner filter isolates this test's actions. */
@@ -39,17 +40,19 @@ test.describe("GET /api/actions and PATCH /api/postmortems/{slug}/actions/{index
     expect(bad.error.fields.due[0]).toContain("overdue");
   });
 
-  test("a status change saves a version with a revision; stale is 409 with the current document; bad input 422 or 404", async ({ request, makePostmortem }) => {
+  test("a status change saves a version with a revision signed by the editor; stale is 409 with the current document; bad input 422 or 404", async ({ request, requestAs, makePostmortem }) => {
     const doc = await makePostmortem({ correctiveActions: [{ title: "Rotate keys", owner: uniqueOwner("Patch") }] });
     const url = `/api/postmortems/${doc.slug}/actions/0`;
+    const editor = await requestAs("editor");
 
-    const saved = await request.patch(url, { data: { status: "done", version: doc.version }, headers: { "X-Hindsight-Author": "Tracker Tess" } });
+    // The revision is signed by who is signed in (issue 14); X-Hindsight-Author is no longer read.
+    const saved = await editor.patch(url, { data: { status: "done", version: doc.version }, headers: { "X-Hindsight-Author": "Tracker Tess" } });
     expect(saved.status(), await saved.text()).toBe(200);
     const after = (await saved.json()) as Doc & { correctiveActions: { status: string }[] };
     expect(after.version).toBe(doc.version + 1);
     expect(after.correctiveActions[0].status).toBe("done");
     const { revisions } = (await (await request.get(`/api/postmortems/${doc.slug}/revisions`)).json()) as { revisions: { summary: string; authorName: string }[] };
-    expect(revisions[0]).toMatchObject({ summary: "Action 'Rotate keys' status: open → done", authorName: "Tracker Tess" });
+    expect(revisions[0]).toMatchObject({ summary: "Action 'Rotate keys' status: open → done", authorName: ACCOUNTS.editor.name });
 
     const stale = await expectApiError(await request.patch(url, { data: { status: "wont_do", version: doc.version } }), 409, "CONFLICT");
     expect(stale.current?.version).toBe(after.version);

@@ -1,9 +1,11 @@
+import { ADMIN } from "./auth";
 import { expect, test } from "./fixtures";
 
 test("publishing confirms what is still open, locks the postmortem, and reopening asks why", async ({ page, request, makePostmortem }) => {
   const doc = await makePostmortem({ status: "draft" });
   await page.goto(`/postmortems/${doc.slug}/edit?step=review`);
-  await page.getByLabel("Your name (for the history)").fill("Jonas");
+  // No name box any more: the history is signed with the signed-in person's name (issue 14).
+  await expect(page.getByLabel("Your name (for the history)")).toHaveCount(0);
 
   await test.step("publish: the open items are listed and must be confirmed", async () => {
     await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -33,8 +35,8 @@ test("publishing confirms what is still open, locks the postmortem, and reopenin
     await expect(page.getByRole("note")).toHaveCount(0);
     await expect(page.getByLabel("Title")).toBeEnabled();
     const revisions = (await (await request.get(`/api/postmortems/${doc.slug}/revisions`)).json()).revisions;
-    expect(revisions[0]).toMatchObject({ summary: "Reopened: New figures on the impact", authorName: "Jonas" });
-    expect(revisions[1]).toMatchObject({ summary: "Published", authorName: "Jonas" });
+    expect(revisions[0]).toMatchObject({ summary: "Reopened: New figures on the impact", authorName: ADMIN.name });
+    expect(revisions[1]).toMatchObject({ summary: "Published", authorName: ADMIN.name });
   });
 
   await test.step("the API refuses a move the workflow does not allow", async () => {

@@ -1,7 +1,9 @@
 // The server the Playwright suite runs against: the production build on a
-// fresh SQLite file of its own (data/e2e/), migrated from scratch each run.
-import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+// fresh SQLite file of its own (data/e2e/), migrated from scratch each run,
+// with the suite's admin (e2e/accounts.json) added through the CLI before the
+// server starts (e2e/global-setup.ts signs in as them) unless E2E_NO_ACCOUNTS=1.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureBuild, migrate, root } from "./lib/steps.mjs";
 
@@ -18,7 +20,23 @@ const env = {
   HINDSIGHT_LOG_LEVEL: process.env.HINDSIGHT_LOG_LEVEL ?? "warn",
 };
 migrate(env.DATABASE_URL);
+// E2E_NO_ACCOUNTS=1: a database nobody has an account on yet (the setup screen's tests).
+if (process.env.E2E_NO_ACCOUNTS !== "1") addAdmin();
 ensureBuild();
+
+/** The suite's admin, as an operator adds one: `hindsight user add … --password-stdin` (the password never on a command line). */
+function addAdmin() {
+  const { admin } = JSON.parse(readFileSync(path.join(root, "e2e", "accounts.json"), "utf8"));
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "cli", "hindsight.mjs"), "user", "add", admin.email, "--name", admin.name, "--role", "admin", "--password-stdin"],
+    { cwd: root, env, input: admin.password, encoding: "utf8" },
+  );
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
+    throw new Error(`Could not add the e2e admin ${admin.email} (hindsight user add exited ${result.status ?? result.signal}).`);
+  }
+}
 
 // Served as npm start serves: workers behind the answer cache (scripts/serve.mjs).
 const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {

@@ -11,6 +11,11 @@ export function createChecks() {
       process.stdout.write(`  ${ok ? "✓" : "✗"} ${name}${detail ? ` — ${detail}` : ""}\n`);
       return Boolean(ok);
     },
+    /** Records a check that could not be made here (say, no second network interface), with why; counted neither way. */
+    skip(name, reason) {
+      results.push({ name, ok: null, skipped: true, detail: String(reason) });
+      process.stdout.write(`  – ${name} — skipped: ${reason}\n`);
+    },
     /** Runs a group of checks; an exception inside becomes one failed check rather than ending the run. */
     async group(name, body) {
       process.stdout.write(`\n${name}\n`);
@@ -24,10 +29,13 @@ export function createChecks() {
       process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     },
     get passed() {
-      return results.filter((r) => r.ok).length;
+      return results.filter((r) => r.ok === true).length;
     },
     get failed() {
-      return results.filter((r) => !r.ok).length;
+      return results.filter((r) => r.ok === false).length;
+    },
+    get skipped() {
+      return results.filter((r) => r.skipped).length;
     },
   };
 }

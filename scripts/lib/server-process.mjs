@@ -121,3 +121,80 @@ export async function request(url, init = {}) {
 export function jsonRequest(url, method, body, headers = {}) {
   return request(url, { method, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
+
+/** Headers that make a request as the owner of API token `token`. */
+export function bearer(token) {
+  return { authorization: `Bearer ${token}` };
+}
+
+/**
+ * Runs the operator's CLI (`node cli/hindsight.mjs ARGS…`) on the database at
+ * `databaseUrl`, with `input` on its standard input; resolves { status, stdout, stderr }.
+ * Asynchronous, so that several can run at once (each takes seconds to start).
+ */
+export function runCli(args, { databaseUrl, input = "" }) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, "cli", "hindsight.mjs"), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, HINDSIGHT_LOG_LEVEL: "warn" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", (error) => resolve({ status: null, stdout, stderr: `${stderr}${error.message}` }));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+async function cliOrThrow(args, options) {
+  const result = await runCli(args, options);
+  if (result.status !== 0) throw new Error(`hindsight ${args.slice(0, 2).join(" ")} exited ${result.status}:\n${result.stdout}${result.stderr}`);
+  return result;
+}
+
+/** Adds a person with `hindsight user add … --password-stdin` (the password never on a command line). */
+export async function addPerson({ databaseUrl, email, name, role, password }) {
+  await cliOrThrow(["user", "add", email, "--name", name, "--role", role, "--password-stdin"], { databaseUrl, input: password });
+}
+
+/**
+ * Makes an API token with `hindsight token create`: resolves { token } (the
+ * last line of its output) and { id } (the start of the token's id it prints,
+ * which `hindsight token revoke` takes).
+ */
+export async function createToken({ databaseUrl, email, name, readOnly = false, expiresDays }) {
+  const args = ["token", "create", email, "--name", name, ...(readOnly ? ["--read-only"] : []), ...(expiresDays ? ["--expires", String(expiresDays)] : [])];
+  const { stdout } = await cliOrThrow(args, { databaseUrl });
+  const lines = stdout.trim().split("\n");
+  const token = lines.at(-1).trim();
+  if (!/^hsp_[A-Za-z0-9_-]+$/.test(token)) throw new Error(`hindsight token create printed no token on its last line:\n${stdout}`);
+  return { token, id: /\bid ([0-9a-f-]+)/i.exec(stdout)?.[1] ?? token.slice(0, 10) };
+}
+
+/** Revokes a token with `hindsight token revoke ID`; resolves the CLI's result. */
+export function revokeToken({ databaseUrl, id }) {
+  return runCli(["token", "revoke", id], { databaseUrl });
+}
+
+/**
+ * Signs in through the endpoint the login page uses (POST
+ * /api/auth/sign-in/email) and resolves the session cookie as a Cookie
+ * header ("hindsight.session_token=…"); throws when no session was given.
+ */
+export async function signIn(server, { email, password }) {
+  const response = await fetch(`${server.url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: server.url, connection: "close" },
+    body: JSON.stringify({ email, password }),
+    signal: AbortSignal.timeout(120_000),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .find((pair) => /^(__Secure-)?hindsight\.session_token=./.test(pair));
+  if (!cookie) throw new Error(`Signing in as ${email} gave no session cookie: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  return cookie;
+}
