@@ -58,7 +58,7 @@ const e2e = readJson(path.join(reports, "playwright.json"));
 const race = readJson(path.join(reports, "race.json"));
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0) + (race?.passed ?? 0);
 const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (race?.failed ?? 0) + results.filter((r) => !r.ok && !/tests/.test(r.name)).length;
-const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0) + (race?.skipped ?? 0);
 
 process.stdout.write("\nSummary\n");
 for (const r of results) process.stdout.write(`  ${r.ok ? "✓" : "✗"} ${r.name} (${r.seconds.toFixed(1)} s)\n`);
