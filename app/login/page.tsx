@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthPanel, Notice } from "@/components/account/auth-panel";
 import { currentActor, hasAnyPerson, safeNextPath, ssoSettings } from "@/lib/server/auth";
+import { ssoProblemMessage } from "@/lib/server/auth/sso";
 import { LoginForm, SsoButton } from "./login-form";
 
 export const dynamic = "force-dynamic";
@@ -15,14 +16,6 @@ const NOTICES: Record<string, string> = {
   setup: "Your admin account is ready: sign in.",
   invite: "Your password is set: sign in.",
 };
-
-/** Why single sign-on came back without a session, from better-auth's error code (never the provider's free text). */
-function ssoProblem(codes: string[]): string | null {
-  if (codes.length === 0) return null;
-  const code = codes.find((value) => value !== "sso" && /^[a-z0-9_]{1,60}$/i.test(value));
-  const base = "Single sign-on did not sign you in. Try again, or ask an admin to check your account.";
-  return code ? `${base} (${code.replaceAll("_", " ")})` : base;
-}
 
 /** Where to go once signed in: `next` when it stays on this site and is not this page or setup (which would loop). */
 function afterSignIn(value: string | undefined): string {
@@ -61,7 +54,7 @@ export default async function LoginPage({ searchParams }: Props) {
               or
             </p>
           )}
-          <SsoButton next={next} providerName={sso.name} problem={ssoProblem(errors)} isOnlyWay={!sso.passwordLogin} />
+          <SsoButton next={next} providerName={sso.name} problem={ssoProblemMessage(errors)} isOnlyWay={!sso.passwordLogin} />
         </div>
       )}
       <p className="mt-8 text-xs leading-relaxed text-zinc-500">
