@@ -4,7 +4,7 @@ import { isRole } from "@/lib/domain/access/roles";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { ANONYMOUS, type Actor } from "./actor";
-import { SESSION_UPDATE_AGE_SECONDS } from "./session-policy";
+import { sessionUpdateAgeSeconds } from "./session-policy";
 import { getSecret } from "./secret";
 import { SESSION_COOKIE_NAMES, hasSessionCookie } from "./session-cookie";
 import { actorForToken, bearerTokenOf } from "./tokens/authenticate-token";
@@ -18,7 +18,7 @@ import { actorForToken, bearerTokenOf } from "./tokens/authenticate-token";
  * (6 ms a request, measured): the cookie is better-auth's `token.signature`
  * (HMAC-SHA256 of the token with our secret, base64), so one HMAC and one
  * indexed read decide it. Sliding expiry is ours too, written at most once
- * per SESSION_UPDATE_AGE_SECONDS, so that reading stays reading.
+ * per sessionUpdateAgeSeconds(), so that reading stays reading.
  */
 export async function authenticate(headers: Headers): Promise<Actor> {
   const token = bearerTokenOf(headers.get("authorization"));
@@ -47,7 +47,7 @@ async function actorForSession(sessionToken: string): Promise<Actor> {
     await db.session.deleteMany({ where: { id: row.id } }).catch(() => undefined);
     return ANONYMOUS;
   }
-  if (now - lastUse > SESSION_UPDATE_AGE_SECONDS(idleMs / 1000) * 1000) {
+  if (now - lastUse > sessionUpdateAgeSeconds(idleMs / 1000) * 1000) {
     await db.session.updateMany({ where: { id: row.id }, data: { updatedAt: new Date(now) } }).catch(() => undefined);
   }
   return { kind: "user", userId: row.userId, email: row.email, name: row.name, role: row.role, sessionId: row.id };

@@ -37,7 +37,7 @@ async function createAuth() {
     },
     session: {
       // A session (and its cookie) lasts at most HINDSIGHT_SESSION_MAX_DAYS; the idle lifetime is checked by
-      // authenticate.ts against the last use (updatedAt, written at most every SESSION_UPDATE_AGE_SECONDS),
+      // authenticate.ts against the last use (updatedAt, written at most every sessionUpdateAgeSeconds()),
       // since a cookie's own Max-Age could only be renewed by answers that set it again.
       expiresIn: config.HINDSIGHT_SESSION_MAX_DAYS * 86_400,
       updateAge: config.HINDSIGHT_SESSION_MAX_DAYS * 86_400,

@@ -1,4 +1,5 @@
 import "server-only";
+import { requireRole } from "../auth/require-access";
 import { recordAudit } from "../auth/audit";
 import { AppError } from "@/lib/domain/errors";
 import type { Status } from "@/lib/domain/postmortem";
@@ -6,9 +7,8 @@ import { checkTransition } from "@/lib/domain/workflow";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
 import { WRITE_TRANSACTION } from "../write-options";
-import { getPostmortem } from "./get-postmortem";
 import { recordRevision, signatureOf } from "./write-helpers";
-import { requireVisiblePostmortem } from "./get-postmortem";
+import { getPostmortem, requireVisiblePostmortem } from "./get-postmortem";
 import { withWriteLock } from "../write-lock";
 
 /**
@@ -23,16 +23,16 @@ export async function changeStatus(options: {
   authorName?: string;
 }): Promise<PostmortemDocument> {
   // Archiving (and bringing back from the archive) is an admin's call; the other moves an editor's.
-  const { actor } = await requireVisiblePostmortem({ slug: options.slug, role: "editor" });
-  const current = await getPostmortem({ slug: options.slug });
-  if (options.status === "archived" || current.status === "archived") await requireVisiblePostmortem({ slug: options.slug, role: "admin" });
-  const check = checkTransition(current.status, options.status, options.reason);
+  const { actor, status } = await requireVisiblePostmortem({ slug: options.slug, role: "editor" });
+  const currentStatus = status as Status;
+  if (options.status === "archived" || currentStatus === "archived") await requireRole("admin");
+  const check = checkTransition(currentStatus, options.status, options.reason);
   if (!check.ok) throw new AppError("INVALID", check.message, { fields: { status: [check.message] } });
   const db = await getDb();
   const result = await withWriteLock(() => db.$transaction(async (tx) => {
     // Compare-and-set on the status we checked, so two clicks cannot both apply.
     const claimed = await tx.postmortem.updateMany({
-      where: { slug: options.slug, status: current.status },
+      where: { slug: options.slug, status: currentStatus },
       data: { status: options.status, version: { increment: 1 } },
     });
     if (claimed.count === 0) return null;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
-import { findPostmortem, notFound, requireVisiblePostmortem } from "./get-postmortem";
+import { isAppError } from "@/lib/domain/errors";
+import { notFound, requireVisiblePostmortem } from "./get-postmortem";
 
 export type RevisionSummary = {
   version: number;
@@ -29,8 +30,14 @@ export async function listRevisions(options: { slug: string }): Promise<Revision
 
 /** The document as it was saved at `version`. */
 export async function getRevision(options: { slug: string; version: number }): Promise<PostmortemDocument | null> {
-  // Null, like a missing version, when the postmortem does not exist or is hidden from the actor.
-  if (!(await findPostmortem({ slug: options.slug }))) return null;
+  // Null, like a missing version, when the postmortem does not exist or is hidden from the actor
+  // (the light access check, not the whole document).
+  try {
+    await requireVisiblePostmortem({ slug: options.slug, role: "viewer" });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
   const db = await getDb();
   const revision = await db.revision.findFirst({
     where: { version: options.version, postmortem: { slug: options.slug } },

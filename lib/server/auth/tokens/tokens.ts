@@ -4,7 +4,6 @@ import { TOKEN_PREFIX } from "@/lib/domain/access/tokens";
 import { AppError } from "@/lib/domain/errors";
 import { getDb } from "../../db";
 import { withWriteLock } from "../../write-lock";
-import { currentActor } from "../actor";
 import { recordAudit } from "../audit";
 import { requireRole, seesEverything } from "../require-access";
 import { hashToken } from "./authenticate-token";
@@ -104,10 +103,4 @@ async function summaries(where: Record<string, unknown>): Promise<TokenSummary[]
     expiresAt: row.expiresAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   }));
-}
-
-/** Who is signed in, for "who am I" answers (GET /api/me). */
-export async function describeCurrentActor() {
-  const actor = await currentActor();
-  return actor;
 }
