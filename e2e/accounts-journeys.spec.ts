@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test, uniqueTitle } from "./fixtures";
+import { startOwnServer } from "./own-server";
 
 /** axe finds nothing on the page as it is now. */
 async function expectNoAxeViolations(page: Page) {
@@ -78,5 +79,57 @@ test("the account pages pass axe at 390 px too", async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoAxeViolations(page);
+  }
+});
+
+test("a fresh install: every page leads to setup, the form refuses a weak password, then creates the first admin, who signs in", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const server = await startOwnServer({ E2E_NO_ACCOUNTS: "1" });
+  const context = await browser.newContext({ baseURL: server.origin, storageState: { cookies: [], origins: [] } });
+  try {
+    const page = await context.newPage();
+    await test.step("the library leads to the setup screen, which passes axe at 1280 and 390 px", async () => {
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/setup$/);
+      await expect(page.getByRole("heading", { name: "Set up Hindsight" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expectNoAxeViolations(page);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
+
+    await test.step("a common password is refused with a message, and what was typed stays", async () => {
+      await page.getByLabel("Name", { exact: true }).fill("First Admin");
+      await page.getByLabel("Email", { exact: true }).fill("first.admin@example.com");
+      await page.getByLabel("Password", { exact: true }).fill("aaaaaaaaaaaaaa");
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("alert").filter({ hasText: "one of the most common ones" })).toBeVisible();
+      await expect(page.getByLabel("Email", { exact: true })).toHaveValue("first.admin@example.com");
+      await expect(page).toHaveURL(/\/setup$/);
+    });
+
+    await test.step("a good password creates the admin; the login page says so with the email filled in; they sign in and reach Admin → People", async () => {
+      await page.getByLabel("Password", { exact: true }).fill("copper kettle 71 meadow");
+      await page.getByRole("button", { name: "Create the admin account" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Your admin account is ready" })).toBeVisible();
+      await expect(page.getByLabel("Email")).toHaveValue("first.admin@example.com");
+      await page.getByLabel("Password").fill("copper kettle 71 meadow");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page).toHaveURL(/\/$/);
+      await expect(page.getByText("First Admin").first()).toBeVisible();
+      await page.goto("/admin/people");
+      await expect(page.getByRole("cell", { name: "first.admin@example.com" })).toBeVisible();
+    });
+
+    await test.step("the setup screen is gone once someone has an account", async () => {
+      const stranger = await browser.newContext({ baseURL: server.origin, storageState: { cookies: [], origins: [] } });
+      const guest = await stranger.newPage();
+      await guest.goto("/setup");
+      await expect(guest).toHaveURL(/\/login/);
+      await stranger.close();
+    });
+  } finally {
+    await context.close();
+    await server.stop();
   }
 });
