@@ -11,8 +11,32 @@ import { createHash } from "node:crypto";
 const ROUTER_HEADER = /^(rsc|next-.*)$/;
 /** Headers that make an answer differ (a 304, a part): such requests go to Next untouched. */
 const CONDITIONAL_HEADERS = ["range", "if-none-match", "if-modified-since"];
-/** Headers that decide which public address the app writes into an answer (lib/server/http/public-origin.ts). */
-const ORIGIN_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto"];
+/**
+ * Headers that decide which public address the app writes into an answer
+ * (lib/server/http/public-origin.ts, decision 013). The forwarded pair counts
+ * only when a proxy is trusted: otherwise the app ignores it, and so does the key.
+ */
+const HOST_HEADERS = ["host"];
+const PROXIED_HOST_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto"];
+/** The library's search and filters (lib/schemas/search.ts), on `/` and `/api/search`. */
+const SEARCH_PARAMETERS = ["q", "severity", "status", "service", "tag", "factor", "action", "from", "to", "sort", "page", "perPage"];
+/**
+ * The query parameters each cached route reads, as lib/server/security/request-inputs.ts
+ * lists them (a test holds the two together). A request with any other parameter
+ * is not cached, so that made-up parameters cannot fill the cache with copies of
+ * one page; it is answered by Next as usual. (Dropping such parameters from the
+ * key instead would not be sound: Next writes the whole address, query included,
+ * into every page's router state.) Routes not listed are cached without parameters only.
+ */
+export const CACHED_QUERY_PARAMETERS = [
+  [/^\/$/, SEARCH_PARAMETERS],
+  [/^\/api\/search$/, SEARCH_PARAMETERS],
+  [/^\/insights$/, ["from", "to", "service", "severity"]],
+  [/^\/actions$/, ["owner", "status", "due", "dueFrom", "dueTo", "type", "severity", "page", "perPage"]],
+  [/^\/postmortems\/(?!new$)[^/]+$/, ["events"]],
+  [/^\/postmortems\/[^/]+\/history$/, ["from", "to"]],
+  [/^\/postmortems\/[^/]+\/edit$/, ["step"]],
+];
 /** Session cookies (lib/server/auth/authenticate.ts): a page is rendered for whoever holds one (decision 021). */
 const SESSION_COOKIES = ["hindsight.session_token", "__Secure-hindsight.session_token"];
 
@@ -55,25 +79,40 @@ const FAILED_BOUNDARY_MARKERS = ['data-dgst="', '$RX("'];
  * The key of a request whose answer may be stored, or null: GET of a page or
  * of /api/search without a body, not from the client router, not
  * conditional, not from a bot (Next writes other HTML for bots that only
- * read HTML: `isBot`). `headers` are Node's (lower-case names).
+ * read HTML: `isBot`), with no query parameter its route does not read.
+ * `headers` are Node's (lower-case names). `trustProxy`: whether
+ * X-Forwarded-Host/-Proto name the public origin (HINDSIGHT_TRUST_PROXY on and
+ * no HINDSIGHT_PUBLIC_URL). The key is a SHA-256 digest of the address, host
+ * names and credentials, so it is small whatever a client sends, and holds
+ * no credentials.
  */
-export function cacheKeyOf({ method, url, headers }, { isBot = () => false } = {}) {
+export function cacheKeyOf({ method, url, headers }, { isBot = () => false, trustProxy = false } = {}) {
   if (method !== "GET" || !url) return null;
   if (headers["transfer-encoding"] !== undefined || (headers["content-length"] !== undefined && headers["content-length"] !== "0")) return null;
-  let path;
+  let address;
   try {
-    path = new URL(url, "http://hindsight.invalid").pathname;
+    address = new URL(url, "http://hindsight.invalid");
   } catch {
     return null;
   }
+  const path = address.pathname;
   const isPage = !path.startsWith("/api/") && !path.startsWith("/_next/");
   if (!isPage && path !== "/api/search") return null;
-  if (/[?&]_rsc=/.test(url)) return null;
+  // The client router's `_rsc` is one of the parameters no route reads.
+  if (!readsOnlyKnownParameters(path, address.searchParams)) return null;
   for (const name of Object.keys(headers)) if (ROUTER_HEADER.test(name)) return null;
   for (const name of CONDITIONAL_HEADERS) if (headers[name] !== undefined) return null;
   if (isBot(String(headers["user-agent"] ?? ""))) return null;
   const credentials = credentialsOf(headers);
-  return [...ORIGIN_HEADERS.map((name) => String(headers[name] ?? "")), `${credentials.kind}:${createHash("sha256").update(credentials.value).digest("base64url")}`, url].join("\n");
+  const hostNames = (trustProxy ? PROXIED_HOST_HEADERS : HOST_HEADERS).map((name) => String(headers[name] ?? ""));
+  return createHash("sha256").update(JSON.stringify([url, ...hostNames, credentials.kind, credentials.value])).digest("base64url");
+}
+
+/** Whether every query parameter of a request to `path` is one its route reads. */
+function readsOnlyKnownParameters(path, parameters) {
+  const known = CACHED_QUERY_PARAMETERS.find(([route]) => route.test(path))?.[1] ?? [];
+  for (const name of parameters.keys()) if (!known.includes(name)) return false;
+  return true;
 }
 
 /** The headers to render a cached request with: the client's, without those of its own exchange (and uncompressed, so the nonce can be found). */
@@ -143,17 +182,38 @@ export function isStorable({ status, headers, body }) {
 }
 
 /**
+ * What an entry holds besides its key, header and body text: the Map's slot,
+ * the entry, template and header objects, the arrays and Buffer views. Measured
+ * on search answers (response-cache.test.ts); without it, a flood of small
+ * answers would take far more memory than the cache counts.
+ */
+export const ENTRY_OVERHEAD_BYTES = 1024;
+
+/** The memory `template` stored under `key` takes, as the cache counts it: key, headers, body and the overhead. */
+export function storedBytesOf(key, template) {
+  let bytes = ENTRY_OVERHEAD_BYTES + key.length + template.bytes;
+  for (const [name, value] of Object.entries(template.headers)) {
+    bytes += name.length;
+    for (const item of Array.isArray(value) ? value : [value]) bytes += String(item ?? "").length;
+  }
+  for (const part of template.policyParts ?? []) bytes += part.length;
+  return bytes;
+}
+
+/**
  * Stored templates for one state of the world (`generation`: the database
  * version and the day): a new generation empties it. Least recently used
- * templates go first once `maxBytes` is reached; none is older than `maxAgeMs`.
+ * templates go first once `maxBytes` (storedBytesOf each) or `maxEntries` is
+ * reached; none is older than `maxAgeMs`.
  */
 export class ResponseCache {
   #entries = new Map();
   #generation = null;
   #bytes = 0;
 
-  constructor({ maxBytes, maxAgeMs, now = () => Date.now() }) {
+  constructor({ maxBytes, maxEntries, maxAgeMs, now = () => Date.now() }) {
     this.maxBytes = maxBytes;
+    this.maxEntries = maxEntries;
     this.maxAgeMs = maxAgeMs;
     this.now = now;
   }
@@ -177,29 +237,33 @@ export class ResponseCache {
   get(key) {
     const entry = this.#entries.get(key);
     if (!entry) return null;
-    this.#entries.delete(key);
-    if (this.now() - entry.storedAt > this.maxAgeMs) {
-      this.#bytes -= entry.template.bytes;
-      return null;
-    }
-    this.#entries.set(key, entry);
+    this.#remove(key);
+    if (this.now() - entry.storedAt > this.maxAgeMs) return null;
+    this.#add(key, entry);
     return entry.template;
   }
 
   /** Stores `template` if it was rendered for the current generation and fits. */
   set(key, template, generation) {
-    if (generation !== this.#generation || template.bytes > this.maxBytes) return;
-    const previous = this.#entries.get(key);
-    if (previous) {
-      this.#entries.delete(key);
-      this.#bytes -= previous.template.bytes;
+    const bytes = storedBytesOf(key, template);
+    if (generation !== this.#generation || bytes > this.maxBytes || this.maxEntries < 1) return;
+    this.#remove(key);
+    this.#add(key, { template, bytes, storedAt: this.now() });
+    for (const oldest of this.#entries.keys()) {
+      if (this.#bytes <= this.maxBytes && this.#entries.size <= this.maxEntries) break;
+      this.#remove(oldest);
     }
-    this.#entries.set(key, { template, storedAt: this.now() });
-    this.#bytes += template.bytes;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.maxBytes) break;
-      this.#entries.delete(oldest);
-      this.#bytes -= entry.template.bytes;
-    }
+  }
+
+  #add(key, entry) {
+    this.#entries.set(key, entry);
+    this.#bytes += entry.bytes;
+  }
+
+  #remove(key) {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
   }
 }

@@ -4,7 +4,8 @@
 // since it was rendered; otherwise Next renders it once, however many
 // requests ask at the same moment, on a private loopback port of this
 // worker, and the answer is kept. Everything else goes to Next untouched.
-// PORT, HOST, DATABASE_URL, HINDSIGHT_CACHE_MB (0: no cache).
+// PORT, HOST, DATABASE_URL, HINDSIGHT_CACHE_MB (0: no cache), and
+// HINDSIGHT_TRUST_PROXY / HINDSIGHT_PUBLIC_URL for the cache key.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -23,6 +24,8 @@ const host = process.env.HOST || undefined;
 const MAX_AGE_MS = 10 * 60_000;
 /** A render that takes longer is given up on: the request goes to Next directly, and the next one renders again. */
 const RENDER_TIMEOUT_MS = 60_000;
+/** Beside the memory bound: a flood of small answers (searches for made-up words) cannot grow the cache's bookkeeping past this many entries. */
+const MAX_ENTRIES = 10_000;
 const gzip = promisify(zlib.gzip);
 
 const app = next({ dev: false, dir: root, hostname: host ?? "localhost", port });
@@ -32,6 +35,9 @@ await app.prepare();
 
 // Checked with the other settings at start (lib/server/config.ts); blank counts as unset there too.
 const cacheMegabytes = process.env.HINDSIGHT_CACHE_MB?.trim() ? Number(process.env.HINDSIGHT_CACHE_MB) : 256;
+// Decision 013: X-Forwarded-Host/-Proto name the public origin only when a proxy is trusted and no public URL is set;
+// otherwise they change nothing in an answer, and a client must not be able to make new cache entries with them.
+const trustProxy = ["1", "true"].includes(process.env.HINDSIGHT_TRUST_PROXY ?? "") && !process.env.HINDSIGHT_PUBLIC_URL?.trim();
 const front = cacheMegabytes > 0 ? await cachingFront() : handle;
 const server = http.createServer((request, response) => {
   // Who is on the other end of the connection, for proxy.ts to work out the client's address
@@ -72,7 +78,7 @@ async function cachingFront() {
   await new Promise((resolve) => renderer.listen({ host: "127.0.0.1", port: 0, exclusive: true }, resolve));
   const rendererPort = renderer.address().port;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-  const cache = new ResponseCache({ maxBytes: cacheMegabytes * 1024 * 1024, maxAgeMs: MAX_AGE_MS });
+  const cache = new ResponseCache({ maxBytes: cacheMegabytes * 1024 * 1024, maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS });
   const generationNow = databaseGeneration(databaseFile());
   const maxSessionDays = Number(process.env.HINDSIGHT_SESSION_MAX_DAYS?.trim() || 30);
   const stillValid = credentialChecker(databaseFile(), { maxSessionAgeMs: maxSessionDays * 86_400_000 });
@@ -96,7 +102,7 @@ async function cachingFront() {
   };
 
   return async (request, response) => {
-    const key = cacheKeyOf(request, { isBot });
+    const key = cacheKeyOf(request, { isBot, trustProxy });
     const generation = key === null ? null : generationNow();
     if (generation === null) return handle(request, response);
     cache.observe(generation);
