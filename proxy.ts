@@ -103,6 +103,10 @@ function withPolicy(original: Headers, policy: string): Headers {
 }
 
 export const config = {
-  // Static assets never carry user input in their paths, and need no nonce.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Static assets never carry user input in their paths, and need no nonce: everything under
+  // /_next/static/, the image optimizer /_next/image and the icon /icon.svg (app/icon.svg). Each
+  // exclusion is anchored, so that /icon.svg.html or /icon.svg/x still get the proxy and its CSP
+  // (issue 15). There is no favicon.ico: its answer is the not-found page, which needs the CSP too.
+  // Next compiles this with path-to-regexp (proxy-matcher.test.ts checks the result).
+  matcher: ["/((?!_next/static/|_next/image$|icon\\.svg$).*)"],
 };

@@ -57,6 +57,21 @@ test.describe("security headers", () => {
     }
   });
 
+  test("paths that merely start like a static file still get the proxy and its CSP (issue 15)", async ({ request }) => {
+    // The proxy's matcher leaves out /_next/static/…, /_next/image and /icon.svg exactly; there is no favicon.ico.
+    for (const path of ["/favicon.ico", "/favicon.ico/x", "/icon.svg.html", "/icon.svg/x"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expectCommonHeaders(response.headers(), path);
+      const script = directives(response.headers()["content-security-policy"] ?? "")["script-src"] ?? [];
+      expect(script, path).toEqual(expect.arrayContaining(["'self'", "'strict-dynamic'"]));
+      expect(script.some((source) => source.startsWith("'nonce-")), path).toBe(true);
+    }
+    const icon = await request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("static assets are nosniff too", async ({ request }) => {
     const html = await (await request.get("/")).text();
     const asset = html.match(/\/_next\/static\/[^"]+\.js/)?.[0];
@@ -156,6 +171,26 @@ test("a Server Action posted from a foreign origin is refused; the same request 
 });
 
 test.describe("the answer cache (decision 020)", () => {
+  test("forged X-Forwarded-Host values share one entry; a parameter no route reads is answered without the cache (issue 15)", async ({ request }) => {
+    const path = `/api/search?q=${encodeURIComponent(uniqueTitle("cache key"))}`;
+    // The suite's server trusts no proxy: a forwarded host name changes nothing in the answer, so not the key either.
+    // Two workers each keep their own cache: ask until one answers from it.
+    const seen: (string | undefined)[] = [];
+    for (let i = 0; i < 8 && !seen.includes("hit"); i++) {
+      const response = await request.get(path, { headers: { "x-forwarded-host": `forged-${i}.example.test`, "x-forwarded-proto": "https" } });
+      expect(response.status()).toBe(200);
+      seen.push(response.headers()["x-hindsight-cache"]);
+    }
+    expect(seen, "a different forged host name is still a hit").toContain("hit");
+
+    const unknown = await request.get(`${path}&utm_source=${Date.now()}`);
+    expect(unknown.status()).toBe(200);
+    expect(unknown.headers()["x-hindsight-cache"], "not cached: Next answered it directly").toBeUndefined();
+    const [direct, cached] = [await unknown.json(), await (await request.get(path)).json()];
+    expect({ request: direct.request, results: direct.results }, "the same search, answered by Next").toEqual({ request: cached.request, results: cached.results });
+  });
+
+
   test("a page served again from the cache has a fresh nonce and works; a save shows on the next load", async ({ page, request, makePostmortem }) => {
     test.setTimeout(90_000);
     const doc = await makePostmortem();
