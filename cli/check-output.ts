@@ -19,6 +19,8 @@ export function painterFor(stream: NodeJS.WritableStream, env: Record<string, st
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+// A rule's closing entry stands for the findings it left out (MAX_FINDINGS_PER_RULE), so totals stay true.
+const tally = (findings: CheckFinding[]) => findings.reduce((sum, finding) => sum + (finding.omitted ?? 1), 0);
 
 /** The human report: per file a header, then `file:line  rule  message — suggestion  "excerpt"`, language before completeness. */
 export function formatCheckReport(results: CheckedFile[], paint: Paint = (_style, text) => text): string {
@@ -30,7 +32,7 @@ export function formatCheckReport(results: CheckedFile[], paint: Paint = (_style
     }
     const language = findings.filter((finding) => finding.kind === "language");
     const completeness = findings.filter((finding) => finding.kind === "completeness");
-    const summary = findings.length === 0 ? paint("green", "nothing to change") : `${count(language.length, "language finding")}, ${count(completeness.length, "completeness gap")}`;
+    const summary = findings.length === 0 ? paint("green", "nothing to change") : `${count(tally(language), "language finding")}, ${count(completeness.length, "completeness gap")}`;
     lines.push(`${paint("bold", file)} — ${summary}`);
     for (const finding of [...language, ...completeness]) lines.push(formatFinding(file, finding, paint));
     lines.push("");
@@ -49,11 +51,11 @@ function formatFinding(file: string, finding: CheckFinding, paint: Paint): strin
 /** One line: how many files, language findings (what fails CI), completeness gaps (advice only), unreadable files. */
 export function formatTotal(results: CheckedFile[]): string {
   const checked = results.filter((result) => result.error === undefined);
-  const language = checked.flatMap((result) => result.findings.filter((finding) => finding.kind === "language"));
+  const language = tally(checked.flatMap((result) => result.findings.filter((finding) => finding.kind === "language")));
   const flaggedFiles = checked.filter((result) => result.findings.some((finding) => finding.kind === "language")).length;
   const gaps = checked.reduce((sum, result) => sum + result.findings.filter((finding) => finding.kind === "completeness").length, 0);
   const failed = results.length - checked.length;
-  const languagePart = language.length ? `${count(language.length, "language finding")} in ${count(flaggedFiles, "file")}` : "no language findings";
+  const languagePart = language ? `${count(language, "language finding")} in ${count(flaggedFiles, "file")}` : "no language findings";
   const failedPart = failed ? `; ${count(failed, "file")} could not be read` : "";
   return `Checked ${count(checked.length, "file")}: ${languagePart}, ${count(gaps, "completeness gap")}${failedPart}.`;
 }

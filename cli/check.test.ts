@@ -37,6 +37,7 @@ const reportSchema = z.array(
         suggestion: z.string().min(1),
         excerpt: z.string().min(1).nullable(),
         line: z.number().int().positive().nullable(),
+        omitted: z.number().int().positive().optional(),
       }),
     ),
   }),

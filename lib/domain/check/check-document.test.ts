@@ -4,7 +4,7 @@ import { CHECKLIST_IDS } from "@/lib/domain/editor/steps";
 import { checkLanguage } from "@/lib/domain/language";
 import { parseMarkdown } from "@/lib/domain/markdown/import";
 import { postmortemInputSchema, type PostmortemDraft } from "@/lib/schemas/postmortem";
-import { checkCompleteness, checkDocument, placeLanguageFindings } from ".";
+import { checkCompleteness, checkDocument, MAX_FINDINGS_PER_RULE, placeLanguageFindings } from ".";
 
 const read = (source: string, fileName?: string) => postmortemInputSchema.parse(parseMarkdown(source, { fileName, now: new Date("2024-03-01T00:00:00Z") }).document);
 const lineText = (source: string, line: number | null) => (line === null ? null : source.split(/\r\n?|\n/)[line - 1]);
@@ -79,6 +79,30 @@ describe("placeLanguageFindings", () => {
     const source = "# Cache stampede\n\nThe cache expired everywhere at once because every key had the same lifetime.\n";
     const document = read(source);
     expect(placeLanguageFindings({ source, document, findings: checkLanguage(document) })).toEqual([]);
+  });
+});
+
+describe("placeLanguageFindings on a sentence pasted many times", () => {
+  const times = MAX_FINDINGS_PER_RULE + 70;
+  const source = `# Outage\n\n## What went wrong\n\n${"Dave forgot to renew the certificate, and Sarah should have checked it.\n".repeat(times)}`;
+  const document = read(source);
+  const findings = placeLanguageFindings({ source, document, findings: checkLanguage(document) });
+
+  it(`lists the first ${MAX_FINDINGS_PER_RULE} findings of each rule, each on its own line, in order`, () => {
+    for (const rule of ["named-person", "should-have"]) {
+      const lines = findings.filter((finding) => finding.rule === rule && finding.line !== null).map((finding) => finding.line);
+      expect(lines, rule).toEqual(Array.from({ length: MAX_FINDINGS_PER_RULE }, (_, i) => i + 5));
+    }
+  });
+
+  it("ends with one entry per rule that says how many more were left out", () => {
+    const summaries = findings.filter((finding) => finding.omitted !== undefined);
+    expect(summaries).toEqual([
+      expect.objectContaining({ kind: "language", rule: "named-person", omitted: 70, line: null, excerpt: null, message: expect.stringContaining("70 more findings") }),
+      expect.objectContaining({ kind: "language", rule: "should-have", omitted: 70, line: null, excerpt: null, message: expect.stringContaining("70 more findings") }),
+    ]);
+    expect(findings.slice(-2)).toEqual(summaries);
+    expect(findings).toHaveLength(2 * MAX_FINDINGS_PER_RULE + 2);
   });
 });
 

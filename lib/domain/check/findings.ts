@@ -11,4 +11,9 @@ export type CheckFinding = {
   excerpt: string | null;
   /** 1-based line in the original file; null when it cannot be placed (a title read from the file name, a gap). */
   line: number | null;
+  /**
+   * Only on the entry that closes a rule's list when it had more findings than
+   * MAX_FINDINGS_PER_RULE: how many more there were, not listed.
+   */
+  omitted?: number;
 };

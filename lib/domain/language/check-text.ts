@@ -47,9 +47,13 @@ export function matchRules(prose: string, rules: readonly LanguageRule[] = LANGU
 function withoutNested<T extends Match & { priority: number }>(matches: T[]): T[] {
   const ordered = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || a.priority - b.priority);
   const kept: T[] = [];
+  // Every kept finding starts at or before this one, so it is inside one of them exactly when it ends
+  // at or before the furthest end: one number instead of a scan of all kept (quadratic on a long text).
+  let furthestEnd = -1;
   for (const match of ordered) {
-    const isInside = kept.some((other) => other.start <= match.start && match.end <= other.end);
-    if (!isInside) kept.push(match);
+    if (match.end <= furthestEnd) continue;
+    kept.push(match);
+    furthestEnd = match.end;
   }
   return kept;
 }
