@@ -4,7 +4,7 @@
  * when the events are in an impossible order: never a wrong number.
  */
 import type { EventKind } from "./postmortem";
-import { parseEventTime, sortKey } from "./time";
+import { eventMillis } from "./time";
 
 type TimedInput = { at: string | null; kind: EventKind };
 
@@ -23,21 +23,14 @@ export type IncidentMetrics = {
 
 const MINUTE = 60_000;
 
-function millisOf(at: string | null): number | null {
-  if (!at) return null;
-  try {
-    return sortKey(parseEventTime(at, null));
-  } catch {
-    return null;
-  }
-}
+
 
 /** The earliest timed event of the given kinds, with its time in ms, or null. */
 export function firstEventOf<T extends TimedInput>(timeline: T[], kinds: EventKind[]): { event: T; ms: number } | null {
   let first: { event: T; ms: number } | null = null;
   for (const event of timeline) {
     if (!kinds.includes(event.kind)) continue;
-    const ms = millisOf(event.at);
+    const ms = eventMillis(event.at);
     if (ms !== null && (first === null || ms < first.ms)) first = { event, ms };
   }
   return first;
@@ -46,7 +39,7 @@ export function firstEventOf<T extends TimedInput>(timeline: T[], kinds: EventKi
 /** Computes the metrics of a timeline given as exchange-format events. */
 export function computeMetrics(timeline: TimedInput[]): IncidentMetrics {
   const timed = timeline
-    .map((event) => ({ kind: event.kind, ms: millisOf(event.at) }))
+    .map((event) => ({ kind: event.kind, ms: eventMillis(event.at) }))
     .filter((event): event is { kind: EventKind; ms: number } => event.ms !== null);
   const first = (...kinds: EventKind[]) => firstEventOf(timeline, kinds)?.ms ?? null;
   const last = (...kinds: EventKind[]) => {

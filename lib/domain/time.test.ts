@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DateTime, FixedOffsetZone } from "luxon";
 import {
   describeZone,
+  eventMillis,
   formatDate,
   formatEventTime,
   isIsoDate,
@@ -269,3 +271,77 @@ describe("properties", () => {
     );
   });
 });
+
+describe("the fast paths agree with Luxon", () => {
+  const ZONES = [null, "UTC", "Etc/UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "Africa/Casablanca"];
+  // The slow path, as formatEventTime wrote every instant before: Luxon from start to end.
+  const luxonIso = (instant: Date, timezone: string | null, offsetMinutes: number | null) => {
+    const utc = DateTime.fromJSDate(instant, { zone: "utc" });
+    const dt = timezone ? utc.setZone(timezone) : utc.setZone(FixedOffsetZone.instance(offsetMinutes ?? 0));
+    return dt.toISO({ suppressMilliseconds: true });
+  };
+
+  it("formatEventTime writes every instant as Luxon does, across zones, DST changes and milliseconds", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 11, 31) }),
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }),
+        fc.boolean(),
+        (ms, timezone, offsetMinutes, wholeSeconds) => {
+          const instant = new Date(wholeSeconds ? ms - (ms % 1000) : ms);
+          const stored: StoredTime = { instant, offsetMinutes, localTime: null };
+          expect(formatEventTime(stored, timezone)).toBe(luxonIso(instant, timezone, offsetMinutes));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("around the 2024 DST changes in Europe and New York, minute by minute", () => {
+    for (const [zone, start] of [["Europe/Berlin", Date.UTC(2024, 2, 31, 0)], ["Europe/Berlin", Date.UTC(2024, 9, 27, 0)], ["America/New_York", Date.UTC(2024, 2, 10, 6)], ["Australia/Lord_Howe", Date.UTC(2024, 3, 6, 14)]] as const) {
+      for (let minute = 0; minute < 240; minute++) {
+        const instant = new Date(start + minute * 60_000);
+        expect(formatEventTime({ instant, offsetMinutes: null, localTime: null }, zone)).toBe(luxonIso(instant, zone, null));
+      }
+    }
+  });
+
+  it("eventMillis reads every shape as sortKey(parseEventTime(…)) does", () => {
+    const slow = (at: string) => {
+      try {
+        return sortKey(parseEventTime(at, null));
+      } catch {
+        return null;
+      }
+    };
+    const samples = [
+      "2024-03-14T10:47:00+01:00", "2024-03-14T10:47+0100", "2024-03-14 10:47:05.5Z", "2024-03-14T10:47:05.123456789-05:30", "2024-03-14T10:47",
+      "2024-02-29T23:59:59Z", "2023-02-29T10:00:00Z", "2024-04-31T10:00", "2024-13-01T10:00", "2024-03-14T24:00", "2024-03-14T10:60", "not a time", "", "2024-03-14T10:47:00+01", "2024-03-14t10:47:00z",
+    ];
+    for (const at of samples) expect(eventMillis(at), at).toBe(slow(at));
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...ZONES), (ms, timezone) => {
+        const at = formatEventTime({ instant: new Date(ms), offsetMinutes: 90, localTime: null }, timezone)!;
+        expect(eventMillis(at)).toBe(slow(at));
+        expect(eventMillis(at.slice(0, 16))).toBe(slow(at.slice(0, 16)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("parseEventTime reads offset times as Luxon does (instant and offset), and labelTimeline labels as Luxon did", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...ZONES), (ms, timezone) => {
+        const at = formatEventTime({ instant: new Date(ms), offsetMinutes: -150, localTime: null }, timezone)!;
+        const luxon = DateTime.fromISO(at, { setZone: true });
+        expect(parseEventTime(at, timezone)).toEqual({ instant: luxon.toUTC().toJSDate(), offsetMinutes: luxon.offset, localTime: null });
+        const [label] = labelTimeline([parseEventTime(at, timezone)], timezone);
+        const shown = timezone ? luxon.setZone(timezone) : luxon;
+        expect(label).toEqual({ dateLabel: shown.toFormat("ccc, d LLL yyyy"), timeLabel: shown.toFormat("HH:mm"), isoValue: at });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Chip, SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import { formatDate, formatInstant } from "@/lib/domain/time";
-import { findPostmortem } from "@/lib/server/postmortems";
+import { findPostmortemForPage } from "@/lib/server/postmortems";
 import { ActionList } from "@/components/postmortem/action-list";
 import { FactorList } from "@/components/postmortem/factor-list";
 import { ImpactFigures } from "@/components/postmortem/impact-figures";
@@ -23,14 +23,14 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
+  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
   return { title: postmortem?.title ?? "Postmortem not found" };
 }
 
 export default async function PostmortemPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor({ path: pagePath(`/postmortems/${encodeURIComponent(slug)}`, query) });
-  const postmortem = await findPostmortem({ slug });
+  const postmortem = await findPostmortemForPage(slug);
   if (!postmortem) notFound();
   const shownEvents = shownEventCount(query.events, postmortem.timeline.length);
   const { rootCause, lessons } = postmortem;

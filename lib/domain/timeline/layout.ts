@@ -4,7 +4,7 @@
  * fixed share of the width and marked, so multi-day incidents stay readable.
  */
 import type { EventKind } from "../postmortem";
-import { parseEventTime, sortKey } from "../time";
+import { eventMillis } from "../time";
 
 export type LaidOutEvent = { index: number; kind: EventKind; ms: number; x: number };
 export type AxisBreak = { x: number; hiddenMs: number };
@@ -25,13 +25,7 @@ const BREAK_SHARE = 0.06;
 export function layoutTimeline(timeline: { at: string | null; kind: EventKind }[]): TimelineLayout | null {
   const timed = timeline
     .map((event, index) => {
-      let ms: number | null = null;
-      try {
-        ms = event.at ? sortKey(parseEventTime(event.at, null)) : null;
-      } catch {
-        ms = null;
-      }
-      return { index, kind: event.kind, ms };
+      return { index, kind: event.kind, ms: eventMillis(event.at) };
     })
     .filter((event): event is { index: number; kind: EventKind; ms: number } => event.ms !== null)
     .sort((a, b) => a.ms - b.ms);

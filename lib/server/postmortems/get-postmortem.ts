@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { AppError } from "@/lib/domain/errors";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { getDb } from "../db";
@@ -13,6 +14,13 @@ export async function findPostmortem(options: { slug: string }): Promise<Postmor
   const row = await db.postmortem.findUnique({ where: { slug: options.slug }, include: fullPostmortemInclude });
   return row && canSee(actor, row) ? toDocument(row) : null;
 }
+
+/**
+ * findPostmortem once per page render: a page's generateMetadata and the page
+ * itself both ask (the 5,000-event page loaded it twice). React's cache lasts
+ * one server render. Pages only: a write reads the current state afresh.
+ */
+export const findPostmortemForPage = cache((slug: string) => findPostmortem({ slug }));
 
 /**
  * Checks that the actor has `role` and may see the postmortem with this

@@ -3,7 +3,7 @@ import "server-only";
 export { createPostmortem } from "./create-postmortem";
 export { savePostmortem } from "./save-postmortem";
 export { archivePostmortem } from "./archive-postmortem";
-export { findPostmortem, getPostmortem } from "./get-postmortem";
+export { findPostmortem, findPostmortemForPage, getPostmortem } from "./get-postmortem";
 export { listPostmortems, type PostmortemPage } from "./list-postmortems";
 export { listRevisions, getRevision, type RevisionSummary } from "./list-revisions";
 export { restoreRevision } from "./restore-revision";

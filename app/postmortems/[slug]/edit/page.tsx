@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { STEP_IDS, type StepId } from "@/lib/domain/editor/steps";
-import { findPostmortem } from "@/lib/server/postmortems";
+import { findPostmortemForPage } from "@/lib/server/postmortems";
 import { NotAllowed, roleName } from "@/components/account/not-allowed";
 import { pagePath } from "@/components/account/request-info";
 import { listPeopleNames, mayDo, requirePageActor } from "@/lib/server/auth";
@@ -16,14 +16,14 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
+  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
   return { title: postmortem ? `Edit: ${postmortem.title}` : "Postmortem not found" };
 }
 
 export default async function EditPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor({ path: pagePath(`/postmortems/${encodeURIComponent(slug)}/edit`, query) });
-  const postmortem = await findPostmortem({ slug });
+  const postmortem = await findPostmortemForPage(slug);
   if (!postmortem) notFound();
   if (!mayDo(actor, "editor")) {
     return (

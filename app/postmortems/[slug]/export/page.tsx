@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findPostmortem } from "@/lib/server/postmortems";
+import { findPostmortemForPage } from "@/lib/server/postmortems";
 import { requirePageActor } from "@/lib/server/auth";
 import { ExportPanel } from "./_components/export-panel";
 
@@ -11,14 +11,14 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
+  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
   return { title: postmortem ? `Export: ${postmortem.title}` : "Postmortem not found" };
 }
 
 export default async function ExportPage({ params }: Props) {
   const { slug } = await params;
   await requirePageActor({ path: `/postmortems/${encodeURIComponent(slug)}/export` });
-  const postmortem = await findPostmortem({ slug });
+  const postmortem = await findPostmortemForPage(slug);
   if (!postmortem) notFound();
   return (
     <div>

@@ -7,7 +7,7 @@ import { compareRevisions } from "@/lib/domain/revisions/compare";
 import { formatInstant } from "@/lib/domain/time";
 import { isReadOnly } from "@/lib/domain/workflow";
 import { versionParamSchema } from "@/lib/schemas/revision";
-import { findPostmortem, getRevision, listRevisions } from "@/lib/server/postmortems";
+import { findPostmortemForPage, getRevision, listRevisions } from "@/lib/server/postmortems";
 import { FieldDiff } from "./_components/field-diff";
 import { pagePath } from "@/components/account/request-info";
 import { mayDo, requirePageActor } from "@/lib/server/auth";
@@ -22,7 +22,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortem({ slug: (await params).slug }).catch(() => null);
+  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
   return { title: postmortem ? `History: ${postmortem.title}` : "Postmortem not found" };
 }
 
@@ -34,7 +34,7 @@ const pick = (value: string | string[] | undefined, fallback: number) => {
 export default async function HistoryPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor({ path: pagePath(`/postmortems/${encodeURIComponent(slug)}/history`, query) });
-  const postmortem = await findPostmortem({ slug });
+  const postmortem = await findPostmortemForPage(slug);
   if (!postmortem) notFound();
   const revisions = await listRevisions({ slug });
   const latest = revisions[0]?.version ?? postmortem.version;
