@@ -194,12 +194,13 @@ test.describe("the tracker page", () => {
     expect(download.suggestedFilename()).toMatch(/^hindsight-actions-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, "utf8");
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("Postmortem,Postmortem link,Severity,Action,Type,Priority,Owner,Due date,Status,Days overdue,Tracker link");
+    // Every field quoted, so a spreadsheet that splits on ";" still reads each one whole.
+    expect(lines[0]).toBe('"Postmortem","Postmortem link","Severity","Action","Type","Priority","Owner","Due date","Status","Days overdue","Tracker link"');
     expect(lines).toHaveLength(4); // header, two rows, and the empty string after the last CRLF
     const title = `"${doc.title.replace(/"/g, '""')}"`;
-    expect(lines[1].startsWith(`${title},http://`)).toBe(true);
-    expect(lines[1]).toContain(`:${new URL(page.url()).port}/postmortems/${doc.slug},SEV2,"'=HYPERLINK(""http://evil.example"",""x"")",prevent,,${owner},${daysFromToday(-3)},Open,3,`);
-    expect(lines[2]).toContain(`"Plain, with a comma",,,${owner},,Done,,`);
+    expect(lines[1].startsWith(`${title},"http://`)).toBe(true);
+    expect(lines[1]).toContain(`:${new URL(page.url()).port}/postmortems/${doc.slug}","SEV2","'=HYPERLINK(""http://evil.example"",""x"")","prevent","","${owner}","${daysFromToday(-3)}","Open","3",`);
+    expect(lines[2]).toContain(`"Plain, with a comma","","","${owner}","","Done","",`);
     expect(lines[3]).toBe("");
   });
 

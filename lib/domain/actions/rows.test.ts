@@ -25,9 +25,9 @@ describe("actionsToCsv", () => {
       origin: "https://hindsight.example",
     });
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe(CSV_HEADER.join(","));
-    expect(lines[1]).toBe('"Login outage, March",https://hindsight.example/postmortems/login-outage,SEV2,Add a canary stage,prevent,high,Ana,2024-03-03,Open,12,');
-    expect(lines[2]).toBe(`"Login outage, March",https://hindsight.example/postmortems/login-outage,SEV2,'=cmd|' /C calc'!A0,prevent,high,,,Done,,`);
+    expect(lines[0]).toBe(CSV_HEADER.map((name) => `"${name}"`).join(","));
+    expect(lines[1]).toBe('"Login outage, March","https://hindsight.example/postmortems/login-outage","SEV2","Add a canary stage","prevent","high","Ana","2024-03-03","Open","12",""');
+    expect(lines[2]).toBe(`"Login outage, March","https://hindsight.example/postmortems/login-outage","SEV2","'=cmd|' /C calc'!A0","prevent","high","","","Done","",""`);
     expect(lines[3]).toBe("");
   });
 });
