@@ -2,7 +2,8 @@
  * The corrective-action tracker at the edge: its filters (URL query of the
  * page, GET /api/actions) and a status change (PATCH …/actions/{index}).
  */
-import { z } from "zod";
+import "./zod-in-browser";
+import * as z from "zod";
 import { ACTION_STATUSES, ACTION_TYPES, SEVERITIES, type ActionStatus, type ActionType, type Severity } from "@/lib/domain/postmortem";
 import { isIsoDate } from "@/lib/domain/time";
 

@@ -4,7 +4,8 @@
  * Unknown parameters are ignored; a bad value is an error naming the
  * parameter and the values it takes, never an exception.
  */
-import { z } from "zod";
+import "./zod-in-browser";
+import * as z from "zod";
 import {
   EXPORT_TEMPLATES,
   FRONT_MATTER_FORMATS,

@@ -1,5 +1,6 @@
 /** Import options as the API (`POST /api/import?fileName=&create=1`) and the CLI read them. */
-import { z } from "zod";
+import "./zod-in-browser";
+import * as z from "zod";
 
 /** Largest Markdown or text file Hindsight imports. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

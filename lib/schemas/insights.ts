@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "./zod-in-browser";
+import * as z from "zod";
 import { SEVERITIES } from "@/lib/domain/postmortem";
 import { isIsoDate } from "@/lib/domain/time";
 

@@ -6,7 +6,8 @@
  * most keys are optional and default to empty); `PostmortemDocument` is what
  * Hindsight hands back, with every key present.
  */
-import { z } from "zod";
+import "./zod-in-browser";
+import * as z from "zod";
 import {
   ACTION_PRIORITIES,
   ACTION_STATUSES,

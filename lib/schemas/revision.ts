@@ -1,4 +1,5 @@
-import { z } from "zod";
+import "./zod-in-browser";
+import * as z from "zod";
 import { STATUSES } from "@/lib/domain/postmortem";
 
 /** A revision number in a URL ("3"); anything else matches no revision. */

@@ -55,7 +55,6 @@ const BUILD_INPUTS = [
   "lib",
   "public",
   "instrumentation.ts",
-  "instrumentation-client.ts",
   "proxy.ts",
   "next.config.js",
   "postcss.config.mjs",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Markdown } from "@/components/markdown";
+import { LazyMarkdown as Markdown } from "@/components/lazy-markdown";
 import { FieldErrors, inputClass } from "@/components/ui/fields";
 import { LanguageHints } from "./language-hints";
 

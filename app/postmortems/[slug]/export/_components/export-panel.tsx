@@ -1,17 +1,9 @@
 "use client";
 
-import { useEffect, useId, useMemo, useState } from "react";
-import { Markdown } from "@/components/markdown";
+import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { LazyMarkdown } from "@/components/lazy-markdown";
 import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/fields";
-
-type Options = {
-  format: "jekyll" | "hugo" | "none";
-  template: "blog" | "sre" | "short";
-  timeline: "list" | "table";
-  isPublic: boolean;
-  includeAuthors: boolean;
-  replacements: string;
-};
+import { DEFAULT_EXPORT_OPTIONS, toExportQuery, withoutFrontMatter, type ExportPanelOptions as Options } from "./export-options";
 
 const CHOICES = {
   format: [
@@ -32,37 +24,27 @@ const CHOICES = {
 
 const LABELS = { format: "Front matter", template: "Sections", timeline: "Timeline as" } as const;
 
-/** The export options as the export API reads them. */
-function toQuery(options: Options): string {
-  const query = new URLSearchParams({ format: options.format, template: options.template, timeline: options.timeline });
-  if (options.isPublic) query.set("public", "1");
-  if (options.isPublic && options.includeAuthors) query.set("authors", "1");
-  for (const line of options.replacements.split("\n")) {
-    if (options.isPublic && line.includes("=") && line.split("=")[0].trim()) query.append("replace", line.trim());
-  }
-  return query.toString();
-}
+type ExportResult = { markdown: string; fileName: string } | { error: string };
 
-const withoutFrontMatter = (markdown: string) => markdown.replace(/^---\n[\s\S]*?\n---\n+/, "");
+/** The default export, made and rendered by the page on the server. */
+export type InitialExport = { query: string; markdown: string; fileName: string; preview: ReactNode };
 
 /** Export options, a live preview (rendered or raw), Copy and Download. */
-export function ExportPanel({ slug }: { slug: string }) {
+export function ExportPanel({ slug, initial }: { slug: string; initial: InitialExport }) {
   const id = useId();
-  const [options, setOptions] = useState<Options>({
-    format: "jekyll",
-    template: "blog",
-    timeline: "list",
-    isPublic: false,
-    includeAuthors: false,
-    replacements: "",
-  });
+  const [options, setOptions] = useState<Options>(DEFAULT_EXPORT_OPTIONS);
   const [view, setView] = useState<"rendered" | "raw">("rendered");
-  const [result, setResult] = useState<{ markdown: string; fileName: string } | { error: string } | null>(null);
+  const [fetched, setFetched] = useState<{ query: string; result: ExportResult } | null>(null);
   const [copied, setCopied] = useState(false);
-  const query = useMemo(() => toQuery(options), [options]);
+  const query = useMemo(() => toExportQuery(options), [options]);
   const url = `/api/postmortems/${encodeURIComponent(slug)}/export?${query}`;
+  // The page came with the default export, rendered on the server: the Markdown renderer loads only when the options change.
+  const isInitial = query === initial.query;
+  const result: ExportResult | null = isInitial ? initial : fetched?.query === query ? fetched.result : null;
 
   useEffect(() => {
+    if (isInitial) return;
+    const setResult = (result: ExportResult) => setFetched({ query, result });
     const controller = new AbortController();
     fetch(url, { signal: controller.signal })
       .then(async (response) => {
@@ -79,7 +61,7 @@ export function ExportPanel({ slug }: { slug: string }) {
         if (error.name !== "AbortError") setResult({ error: "The server could not be reached. Try again in a moment." });
       });
     return () => controller.abort();
-  }, [url, slug]);
+  }, [url, slug, query, isInitial]);
 
   const set = <K extends keyof Options>(key: K, value: Options[K]) => setOptions((current) => ({ ...current, [key]: value }));
 
@@ -189,7 +171,7 @@ export function ExportPanel({ slug }: { slug: string }) {
             </p>
           ) : result ? (
             view === "rendered" ? (
-              <Markdown>{withoutFrontMatter(result.markdown)}</Markdown>
+              isInitial ? initial.preview : <LazyMarkdown>{withoutFrontMatter(result.markdown)}</LazyMarkdown>
             ) : (
               <pre aria-label="Markdown source" className="overflow-x-auto text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere">
                 {result.markdown}
