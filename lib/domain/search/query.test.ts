@@ -71,6 +71,13 @@ describe("parseQuery and matchExpressions", () => {
     expect(matchExpressions(parsed, completions).match).toBe('"drift" AND ("configura"* OR "configuration" OR "configurable")');
   });
 
+  it("adds a word's corrections to it, finished or half-typed, but never to an exclusion or a phrase", () => {
+    const corrections = new Map([["failovr", ["failover"]], ["chekout", ["checkout"]]]);
+    expect(matchExpressions(parseQuery("failovr chekout "), new Map(), corrections).match).toBe('("failovr" OR "failover") AND ("chekout" OR "checkout")');
+    expect(matchExpressions(parseQuery("dns failovr"), new Map(), corrections).match).toBe('"dns" AND ("failovr"* OR "failover")');
+    expect(matchExpressions(parseQuery('dns -failovr "chekout flow" '), new Map(), corrections).match).toBe('("dns" AND "chekout flow") NOT ("failovr")');
+  });
+
   it(`keeps at most ${MAX_TERMS} terms`, () => {
     const words = Array.from({ length: 40 }, (_, i) => `w${i}`).join(" ");
     expect(parseQuery(`${words} `).clauses).toHaveLength(MAX_TERMS);

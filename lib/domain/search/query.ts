@@ -136,22 +136,28 @@ function quote(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** Words that stand in for a typed word: whole words a half-typed one starts, or the library's spellings of a typo. */
+export type Alternatives = ReadonlyMap<string, string[]>;
+
 /**
  * One term as FTS5 syntax. A single prefix word also matches the whole words
  * that start with it (`completions`), because the index holds stems: "configura"
- * is no stem's prefix, but "configuration" is a word that starts with it.
+ * is no stem's prefix, but "configuration" is a word that starts with it. A
+ * single word the library does not have also matches its `corrections`
+ * ("failovr" → "failover", lib/domain/search/typos.ts).
  */
-function termExpression(term: Term, completions: ReadonlyMap<string, string[]>): string {
+function termExpression(term: Term, completions: Alternatives, corrections: Alternatives): string {
   const phrase = quote(term.words.join(" "));
-  if (!term.isPrefix) return phrase;
-  const prefix = `${phrase}*`;
-  if (term.words.length > 1) return prefix;
-  const extra = (completions.get(term.words[0]) ?? []).filter((word) => word !== term.words[0]);
-  return extra.length === 0 ? prefix : `(${[prefix, ...extra.map(quote)].join(" OR ")})`;
+  const base = term.isPrefix ? `${phrase}*` : phrase;
+  if (term.words.length > 1) return base;
+  const [word] = term.words;
+  const extra = new Set([...(term.isPrefix ? (completions.get(word) ?? []) : []), ...(corrections.get(word) ?? [])]);
+  extra.delete(word);
+  return extra.size === 0 ? base : `(${[base, ...[...extra].map(quote)].join(" OR ")})`;
 }
 
-function anyOf(terms: Term[], completions: ReadonlyMap<string, string[]>): string {
-  const parts = terms.map((term) => termExpression(term, completions));
+function anyOf(terms: Term[], completions: Alternatives, corrections: Alternatives): string {
+  const parts = terms.map((term) => termExpression(term, completions, corrections));
   return parts.length === 1 ? parts[0] : `(${parts.join(" OR ")})`;
 }
 
@@ -162,10 +168,14 @@ export type MatchExpressions = {
   excludeOnly: string | null;
 };
 
-/** The FTS5 expressions for a parsed query; `completions` maps a prefix word to whole words starting with it. */
-export function matchExpressions(query: ParsedQuery, completions: ReadonlyMap<string, string[]> = new Map()): MatchExpressions {
-  const positive = query.clauses.map((clause) => anyOf(clause, completions));
-  const negative = query.excluded.map((term) => termExpression(term, completions));
+/**
+ * The FTS5 expressions for a parsed query; `completions` maps a prefix word
+ * to whole words starting with it, `corrections` a word the library does not
+ * have to the library's words it may be a typo of (exclusions are never corrected).
+ */
+export function matchExpressions(query: ParsedQuery, completions: Alternatives = new Map(), corrections: Alternatives = new Map()): MatchExpressions {
+  const positive = query.clauses.map((clause) => anyOf(clause, completions, corrections));
+  const negative = query.excluded.map((term) => termExpression(term, completions, new Map()));
   if (positive.length === 0) {
     return { match: null, excludeOnly: negative.length ? negative.join(" OR ") : null };
   }

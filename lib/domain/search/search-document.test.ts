@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "@/e2e/fixtures/full-postmortem.json";
 import { postmortemInputSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
-import { MARK_END, MARK_START } from "./snippet";
-import { completionWordsOf, plainText, searchDocumentOf } from "./search-document";
+import { completionWordsOf, searchDocumentOf } from "./search-document";
 
 const documentOf = (input: unknown): PostmortemDocument => ({
   ...postmortemInputSchema.parse(input),
@@ -10,22 +9,6 @@ const documentOf = (input: unknown): PostmortemDocument => ({
   version: 1,
   createdAt: "2024-05-01T10:00:00.000Z",
   updatedAt: "2024-05-01T10:00:00.000Z",
-});
-
-describe("plainText", () => {
-  it("keeps the words of Markdown and drops its punctuation", () => {
-    expect(plainText("## Impact\n\n- **400 ms** to `9 s`, see [the graph](https://x.example/g)\n\n| Region | Orders |\n|---|---|\n| EU | 1,240 |")).toBe(
-      "Impact\n\n400 ms to 9 s, see the graph\n\n · Region · Orders · \n\n · EU · 1,240 ·",
-    );
-  });
-
-  it("never lets the snippet marks or other control characters through", () => {
-    expect(plainText(`a${MARK_START}b${MARK_END}c\u0000d`)).toBe("a b c d");
-  });
-
-  it("leaves plain prose as it is", () => {
-    expect(plainText("  The cache expired at once.  ")).toBe("The cache expired at once.");
-  });
 });
 
 describe("searchDocumentOf", () => {
@@ -48,6 +31,13 @@ describe("searchDocumentOf", () => {
     expect(doc.text.actions).toContain("Add TTL jitter to the product cache\nRandomise expiry by ±10 %.\nJonas Weber");
     expect(doc.text.lessons).toContain("Rollback took four minutes");
     expect(doc.text.sections).toContain(fixture.sections[0].title);
+  });
+
+  it("indexes Markdown fields as plain text, so that snippets and summaries never show Markdown", () => {
+    const doc = searchDocumentOf(
+      documentOf({ title: "x", summary: "![Real Life Postmortem Header](/assets/header.png)\n\nA **bad** deploy locked [accounts](https://x.example)." }),
+    );
+    expect(doc.text.summary).toBe("A bad deploy locked accounts.");
   });
 
   it("dates a postmortem without an incident date by the day it was created", () => {

@@ -6,6 +6,7 @@
 import type { ActionStatus, FactorCategory, Severity, Status } from "../postmortem";
 import { FACTOR_CATEGORY_LABELS } from "../postmortem";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
+import { markdownAsPlainText } from "../markdown/plain-text";
 import { distinctWords } from "./words";
 
 /** The index's text columns, in column order. */
@@ -70,34 +71,8 @@ export type SearchDocument = FacetValues & { text: Record<SearchField, string> }
 
 /** Characters the snippet marks are made of, and other control characters, never reach the index. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const MARKDOWN_OR_CONTROL = /[*_`#>|[\]<~\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|^[ \t]*([-+]|\d+[.)])[ \t]|\n\n\n|[ \t]{2}/m;
 
-/**
- * Markdown as plain text, so that snippets read as prose: emphasis, code
- * fences, heading and quote markers, table pipes and link targets go; the
- * words stay.
- */
-export function plainText(markdown: string): string {
-  // Most text has no Markdown punctuation at all: skip the rewriting (it runs for every save and every seeded postmortem).
-  if (!MARKDOWN_OR_CONTROL.test(markdown)) return markdown.trim();
-  return markdown
-    .replace(CONTROL, " ")
-    .replace(/^[ \t]{0,3}(```|~~~).*$/gm, "")
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<[^>\n]+>/g, " ")
-    .replace(/^[ \t]{0,3}(#{1,6}|>+)[ \t]*/gm, "")
-    .replace(/^[ \t]*([-*+]|\d+[.)])[ \t]+/gm, "")
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, "")
-    .replace(/[ \t]*\|[ \t]*/g, " · ")
-    .replace(/(\*\*|__|~~|`+)/g, "")
-    .replace(/(^|\s)[*_](\S)/g, "$1$2")
-    .replace(/(\S)[*_](?=\s|[.,;:!?)]|$)/g, "$1")
-    .replace(/[ \t]+/g, " ")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-/** Plain fields (title, summary, names) are shown as text, not Markdown: only control characters go. */
+/** Plain fields (title, names) are shown as text, not Markdown: only control characters go. */
 const plain = (text: string) => text.replace(CONTROL, " ").trim();
 
 const lines = (parts: (string | null | undefined)[]) => parts.filter((part) => part && part.trim()).join("\n");
@@ -115,15 +90,16 @@ export function searchDocumentOf(doc: PostmortemDocument): SearchDocument {
     actionStatuses: unique(doc.correctiveActions.map((a) => a.status)),
     text: {
       title: plain(doc.title),
-      summary: plain(doc.summary),
+      // Prose fields are Markdown: indexed as plain text, so that snippets and result summaries read as prose.
+      summary: markdownAsPlainText(doc.summary),
       labels: lines([...doc.services, ...doc.tags, ...doc.authors].map(plain)),
-      impact: plainText(doc.impact),
-      timeline: lines(doc.timeline.map((e) => plainText(e.text))),
-      rootCause: lines([doc.rootCause.trigger, doc.rootCause.narrative, ...doc.rootCause.whys].map(plainText)),
-      factors: lines(doc.contributingFactors.map((f) => `${FACTOR_CATEGORY_LABELS[f.category]}: ${plainText(f.text)}`)),
-      actions: lines(doc.correctiveActions.map((a) => lines([plain(a.title), plainText(a.description), a.owner && plain(a.owner)]))),
-      lessons: lines([doc.lessons.wentWell, doc.lessons.wentWrong, doc.lessons.lucky].map(plainText)),
-      sections: lines(doc.sections.map((s) => lines([plain(s.title), plainText(s.body)]))),
+      impact: markdownAsPlainText(doc.impact),
+      timeline: lines(doc.timeline.map((e) => markdownAsPlainText(e.text))),
+      rootCause: lines([doc.rootCause.trigger, doc.rootCause.narrative, ...doc.rootCause.whys].map(markdownAsPlainText)),
+      factors: lines(doc.contributingFactors.map((f) => `${FACTOR_CATEGORY_LABELS[f.category]}: ${markdownAsPlainText(f.text)}`)),
+      actions: lines(doc.correctiveActions.map((a) => lines([plain(a.title), markdownAsPlainText(a.description), a.owner && plain(a.owner)]))),
+      lessons: lines([doc.lessons.wentWell, doc.lessons.wentWrong, doc.lessons.lucky].map(markdownAsPlainText)),
+      sections: lines(doc.sections.map((s) => lines([plain(s.title), markdownAsPlainText(s.body)]))),
     },
   };
 }

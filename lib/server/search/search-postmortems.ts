@@ -1,7 +1,6 @@
 import "server-only";
 import { requireRole } from "../auth/require-access";
 import { hiddenPostmortemIds } from "../auth/visibility";
-import { porterStem } from "@/lib/domain/search/porter";
 import {
   applyFilters,
   byDateDescending,
@@ -11,7 +10,6 @@ import {
   type LabelDictionary,
   type SearchFilters,
 } from "@/lib/domain/search/facets";
-import { matchExpressions, parseQuery, prefixWordsOf } from "@/lib/domain/search/query";
 import { SEARCH_FIELDS } from "@/lib/domain/search/search-document";
 import { chooseSnippet, parseMarkedText } from "@/lib/domain/search/snippet";
 import { firstK } from "@/lib/domain/search/top";
@@ -19,12 +17,9 @@ import type { SearchRequest, SearchResponse, SearchResult } from "@/lib/schemas/
 import { getDb, type Db } from "../db";
 import { log } from "../log";
 import { getFacetCache, INDEX_MARK_COLUMNS, readMark, type IndexMark } from "./facet-cache";
+import { compileQuery } from "./compile-query";
 import { BM25 } from "./sql";
 
-/** How many words a half-typed word may stand for, besides the stems that start with it. */
-const MAX_COMPLETIONS = 16;
-/** Completions are looked up from this length on; shorter prefixes are whole stems' beginnings anyway. */
-const MIN_COMPLETED_PREFIX = 4;
 /** Words of the snippet around the matches. */
 const SNIPPET_TOKENS = 16;
 
@@ -95,36 +90,6 @@ export async function searchPostmortems(request: SearchRequest): Promise<SearchR
     facets: counts,
     timing: { totalMs: Math.round((performance.now() - started) * 10) / 10 },
   };
-}
-
-/** The FTS5 expressions for what someone typed, with half-typed words completed from the library's words. */
-export async function compileQuery(db: Db, q: string) {
-  const parsed = parseQuery(q);
-  return matchExpressions(parsed, await findCompletions(db, prefixWordsOf(parsed)));
-}
-
-/**
- * Whole words that start with each half-typed word but whose stems do not
- * ("configura" → "configuration", stem "configur"): the FTS5 prefix query
- * alone, over stems, would miss them.
- */
-async function findCompletions(db: Db, prefixes: string[]): Promise<Map<string, string[]>> {
-  const completions = new Map<string, string[]>();
-  for (const prefix of prefixes) {
-    if (prefix.length < MIN_COMPLETED_PREFIX) continue;
-    const [row] = await db.$queryRawUnsafe<{ words: string | null }[]>(
-      `SELECT json_group_array("word") AS "words" FROM (SELECT "word" FROM "SearchWord" WHERE "word" >= ? AND "word" < ? LIMIT 500)`,
-      prefix,
-      `${prefix}\u{10FFFF}`,
-    );
-    const stem = porterStem(prefix);
-    const words = (JSON.parse(row?.words ?? "[]") as string[])
-      .filter((word) => !porterStem(word).startsWith(stem))
-      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
-      .slice(0, MAX_COMPLETIONS);
-    if (words.length) completions.set(prefix, words);
-  }
-  return completions;
 }
 
 type Matches = {
@@ -226,7 +191,7 @@ async function findRankedPage(
 ): Promise<PageRow[]> {
   const filter = filterConditions(options.filters, options.hidden);
   return db.$queryRawUnsafe<PageRow[]>(
-    `SELECT "SearchIndex"."rowid" AS "id", p."slug", p."title", p."summary",
+    `SELECT "SearchIndex"."rowid" AS "id", p."slug", p."title", d."summary",
             highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippetColumns}
      FROM "SearchIndex"
        CROSS JOIN "SearchDocument" d ON d."id" = "SearchIndex"."rowid"
@@ -240,12 +205,19 @@ async function findRankedPage(
   );
 }
 
-/** The rows of the postmortems with these ids, with the title and each field highlighted when there are words. */
+/**
+ * The rows of the postmortems with these ids, with the title and each field
+ * highlighted when there are words. The summary is the search document's
+ * (plain text, written at save time), never the stored Markdown.
+ */
 async function loadPage(db: Db, ids: number[], match: string | null): Promise<PageRow[]> {
   if (ids.length === 0) return [];
   const placeholders = ids.map(() => "?").join(", ");
   if (!match) {
-    return db.$queryRawUnsafe<PageRow[]>(`SELECT "id", "slug", "title", "summary" FROM "Postmortem" WHERE "id" IN (${placeholders})`, ...ids);
+    return db.$queryRawUnsafe<PageRow[]>(
+      `SELECT p."id", p."slug", p."title", d."summary" FROM "Postmortem" p JOIN "SearchDocument" d ON d."id" = p."id" WHERE p."id" IN (${placeholders})`,
+      ...ids,
+    );
   }
   // A prefix query (`"conf"*`) would expand its terms again for every id looked up one by one; with a
   // rowid range (and the id list only as a filter, `+rowid`), FTS5 expands them once and scans the range.
@@ -255,8 +227,8 @@ async function loadPage(db: Db, ids: number[], match: string | null): Promise<Pa
   return (
     (await guarded(match, () =>
       db.$queryRawUnsafe<PageRow[]>(
-        `SELECT p."id", p."slug", p."title", p."summary", highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippetColumns}
-         FROM "SearchIndex" JOIN "Postmortem" p ON p."id" = "SearchIndex"."rowid"
+        `SELECT p."id", p."slug", p."title", d."summary", highlight("SearchIndex", 0, char(2), char(3)) AS "titleMarked", ${snippetColumns}
+         FROM "SearchIndex" JOIN "Postmortem" p ON p."id" = "SearchIndex"."rowid" CROSS JOIN "SearchDocument" d ON d."id" = p."id"
          WHERE "SearchIndex" MATCH ? ${rowidFilter}`,
         match,
         ...ids,

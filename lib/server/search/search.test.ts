@@ -111,6 +111,18 @@ describe("ranking, matching and snippets", () => {
     expect(formatParts(titled.titleParts)).toBe("[Pelican] <b>[timeout]</b>");
   });
 
+  it("shows a summary that opens with an image as plain text, in the snippet and without words", async () => {
+    const doc = await create({
+      title: "Ibisdeploy went wrong",
+      summary: "![Real Life Postmortem Header](/assets/images/postmortem_500.png)\n\nA **config** change locked [accounts](https://x.example/a) for `ibisdeploy` users.",
+    });
+    const [matched] = (await search("q=locked ibisdeploy ")).results;
+    expect(matched.slug).toBe(doc.slug);
+    expect(formatParts(matched.snippet!.parts)).toBe("A config change [locked] accounts for [ibisdeploy] users.");
+    const listed = (await search("perPage=100")).results.find((r) => r.slug === doc.slug)!;
+    expect(listed.summary).toBe("A config change locked accounts for ibisdeploy users.");
+  });
+
   it("answers any query without failing, and the expression it runs is always valid FTS5", async () => {
     await create({ summary: "Some text to match against." });
     const db = await getDb();
@@ -126,6 +138,33 @@ describe("ranking, matching and snippets", () => {
       { numRuns: 300 },
     );
   }, 60_000);
+});
+
+describe("typos", () => {
+  it("finds the library's word for a misspelt one, finished or still being typed, and marks it", async () => {
+    const failover = await create({ summary: "The database failover took nine minutes." });
+    const checkout = await create({ summary: "The checkout page timed out for every cart." });
+    const infra = await create({ summary: "The infrastructure team rolled the change back." });
+    expect(await slugsFor("q=failovr ")).toEqual([failover.slug]);
+    expect(await slugsFor("q=failovr")).toEqual([failover.slug]);
+    // Other tests' postmortems mention checkout too: "cart" keeps to this one.
+    expect(await slugsFor("q=cart chekout ")).toEqual([checkout.slug]);
+    expect(await slugsFor("q=cart chekout")).toEqual([checkout.slug]);
+    expect(await slugsFor("q=infrastucure ")).toEqual([infra.slug]);
+    const [result] = (await search("q=failovr ")).results;
+    expect(formatParts(result.snippet!.parts)).toBe("The database [failover] took nine minutes.");
+  });
+
+  it("leaves words the library has, short words, phrases and exclusions alone", async () => {
+    const carts = await create({ summary: "The quollcarts emptied: a quollography of failures." });
+    await create({ summary: "Every quollcards reader stopped." });
+    // "quollcarts" is a word of the library: "quollcards" is not offered for it.
+    expect(await slugsFor("q=quollcarts ")).toEqual([carts.slug]);
+    expect(await slugsFor("q=quollcarts")).toEqual([carts.slug]);
+    expect(await slugsFor("q=cat ")).toEqual([]);
+    expect(await slugsFor('q="quollcartz emptied" ')).toEqual([]);
+    expect(await slugsFor("q=quollography -quollcartz ")).toEqual([carts.slug]);
+  });
 });
 
 describe("facets", () => {

@@ -5,7 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { closeOpenFence, escapeInline, headingText, inlineText, linkDestination, markdownBlock, plainText } from "./escape";
+import { closeOpenFence, escapeInline, headingText, inlineText, linkDestination, markdownBlock, multilineText } from "./escape";
 
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
 
@@ -62,19 +62,19 @@ describe("headingText", () => {
   });
 });
 
-describe("plainText", () => {
+describe("multilineText", () => {
   it("keeps line breaks, indents continuation lines and stops lines from starting blocks", () => {
-    expect(plainText("First\n# not a heading\n- not a list\n1. not a list\n> not a quote", { indent: "  " })).toBe(
+    expect(multilineText("First\n# not a heading\n- not a list\n1. not a list\n> not a quote", { indent: "  " })).toBe(
       "First\n  \\# not a heading\n  \\- not a list\n  1\\. not a list\n  \\> not a quote",
     );
-    expect(plainText("1. starts the item", { isBlockStart: true })).toBe("1\\. starts the item");
-    expect(plainText("a\n\n\n\nb")).toBe("a\n\nb");
+    expect(multilineText("1. starts the item", { isBlockStart: true })).toBe("1\\. starts the item");
+    expect(multilineText("a\n\n\n\nb")).toBe("a\n\nb");
   });
 
   it("stays one list item with the same text", () => {
     fc.assert(
       fc.property(markdownish(withNewlines).filter((t) => !t.includes("\0") && t.trim() !== ""), (text) => {
-        const tree = parse(`- x ${plainText(text, { indent: "  " })}`);
+        const tree = parse(`- x ${multilineText(text, { indent: "  " })}`);
         expect(tree.children).toHaveLength(1);
         expect(tree.children[0].type).toBe("list");
         expect((tree.children[0] as { children: unknown[] }).children).toHaveLength(1);

@@ -97,7 +97,7 @@ export function headingText(text: string): string {
  * line can start a block. `isBlockStart` when the text opens a block itself
  * (the item of an ordered list) rather than following a prefix on its line.
  */
-export function plainText(text: string, options: { indent?: string; isBlockStart?: boolean } = {}): string {
+export function multilineText(text: string, options: { indent?: string; isBlockStart?: boolean } = {}): string {
   const { indent = "", isBlockStart = false } = options;
   const lines = normalizeNewlines(text)
     .replace(/^[ \t\n]+|[ \t\n]+$/g, "")

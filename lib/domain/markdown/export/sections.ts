@@ -4,7 +4,7 @@ import { computeMetrics, METRIC_LABELS, type IncidentMetrics } from "@/lib/domai
 import { formatDuration, formatFigure } from "@/lib/domain/figures";
 import { FACTOR_CATEGORY_LABELS, IMPACT_FIGURE_KEYS, IMPACT_FIGURE_LABELS } from "@/lib/domain/postmortem";
 import { heading, joinItems, markdownItem, section } from "./blocks";
-import { inlineText, markdownBlock, plainText } from "./escape";
+import { inlineText, markdownBlock, multilineText } from "./escape";
 
 /** "# Title" and the fields a blog engine would otherwise read from front matter (front matter `none`). */
 export function renderTitleBlock(doc: PostmortemDocument): string[] {
@@ -51,7 +51,7 @@ export function renderImpact(doc: PostmortemDocument): string[] {
 export function renderWhys(whys: string[], level: number): string[] {
   const items = whys.map((why, index) => {
     const marker = `${index + 1}. `;
-    return `${marker}${plainText(why, { indent: " ".repeat(marker.length), isBlockStart: true })}`;
+    return `${marker}${multilineText(why, { indent: " ".repeat(marker.length), isBlockStart: true })}`;
   });
   return section(level, "Five whys", [items.join("\n")]);
 }

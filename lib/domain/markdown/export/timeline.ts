@@ -7,7 +7,7 @@ import type { PostmortemDocument, TimelineEvent } from "@/lib/schemas/postmortem
 import { EVENT_KIND_LABELS, type EventKind } from "@/lib/domain/postmortem";
 import { labelEventTimes, type TimelineLabel } from "@/lib/domain/time";
 import { heading, section } from "./blocks";
-import { inlineText, link, plainText } from "./escape";
+import { inlineText, link, multilineText } from "./escape";
 import type { TimelineStyle } from "./options";
 
 const NO_TIME = "—";
@@ -20,7 +20,7 @@ function eventLink(event: TimelineEvent, isInTable = false): string {
 
 /** "- **00:05** _(Impact start)_ All cache entries expire… [link](…)" */
 function listItem(event: TimelineEvent, time: string | null): string {
-  return `- **${time ?? NO_TIME}** _(${EVENT_KIND_LABELS[event.kind]})_ ${plainText(event.text, { indent: "  " })}${eventLink(event)}`;
+  return `- **${time ?? NO_TIME}** _(${EVENT_KIND_LABELS[event.kind]})_ ${multilineText(event.text, { indent: "  " })}${eventLink(event)}`;
 }
 
 function asList(events: TimelineEvent[], labels: TimelineLabel[]): string[] {

@@ -10,7 +10,8 @@ import type { ActionStatus } from "@/lib/domain/postmortem";
 import { httpUrlSchema } from "@/lib/schemas/postmortem";
 import { newAction } from "./action-details";
 import { readDate } from "./dates";
-import { firstLink, plainText } from "./inline-text";
+import { firstLink } from "./inline-text";
+import { plainText } from "../plain-text";
 import type { ImportState } from "./state";
 import { readActionStatus, readActionType, readPriority } from "./vocabulary";
 

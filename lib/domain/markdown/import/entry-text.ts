@@ -5,7 +5,8 @@
  */
 import type { PhrasingContent, RootContent } from "mdast";
 import type { EventKind } from "@/lib/domain/postmortem";
-import { firstLink, plainBlocks, plainText } from "./inline-text";
+import { firstLink } from "./inline-text";
+import { plainBlocks, plainText } from "../plain-text";
 import { parseFragment } from "./parse-blocks";
 import { readEventKind } from "./vocabulary";
 

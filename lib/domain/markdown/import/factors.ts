@@ -5,7 +5,7 @@
  */
 import type { List, RootContent } from "mdast";
 import { guessFactorCategory, readFactorCategory } from "./factor-categories";
-import { plainText } from "./inline-text";
+import { plainText } from "../plain-text";
 import { spanOf } from "./parse-blocks";
 import { dedent, sliceBlock } from "./source";
 import type { ImportState } from "./state";

@@ -1,6 +1,6 @@
 /** Impact figures ("- **Users affected:** 18,000") and the five whys (an ordered list), read out of their sections. */
 import type { List, RootContent } from "mdast";
-import { plainText } from "./inline-text";
+import { plainText } from "../plain-text";
 import { spanOf } from "./parse-blocks";
 import { sliceBlock } from "./source";
 import type { ImportState } from "./state";

@@ -4,7 +4,7 @@
  * each owning the text up to the next heading of its level or above.
  */
 import type { Heading, Paragraph, RootContent } from "mdast";
-import { plainText } from "./inline-text";
+import { plainText } from "../plain-text";
 import { spanOf } from "./parse-blocks";
 import { findPlainHeadings, headingTextOf } from "./plain-text";
 import { lineAt, lineStart, type Source } from "./source";

@@ -9,7 +9,7 @@ import { readActionBlocks, type Leftover } from "./actions";
 import { newAction } from "./action-details";
 import { addFactorSubsection, readFactorBlocks } from "./factors";
 import { readImpactFigures, readWhys } from "./figures-and-whys";
-import { plainText } from "./inline-text";
+import { plainText } from "../plain-text";
 import { isMetricsLine } from "./metrics-lines";
 import type { OutlineNode } from "./outline";
 import { spanOf } from "./parse-blocks";

@@ -10,7 +10,7 @@ import type { EventKind } from "@/lib/domain/postmortem";
 import { readTime } from "@/lib/domain/timeline/parse-time";
 import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
 import { readEntryBlocks, readEntryMarkdown, type EntryParts } from "./entry-text";
-import { plainText } from "./inline-text";
+import { plainText } from "../plain-text";
 import { spanOf } from "./parse-blocks";
 import { dedent, sliceBlock } from "./source";
 import type { ImportState } from "./state";

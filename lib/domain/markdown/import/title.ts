@@ -5,7 +5,7 @@
  */
 import { readFileName } from "./dates";
 import { readHeaderLine } from "./header-lines";
-import { plainText } from "./inline-text";
+import { plainText } from "../plain-text";
 import type { HeadingMark } from "./outline";
 import { parseFragment } from "./parse-blocks";
 import { warn, type ImportState } from "./state";
