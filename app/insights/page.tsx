@@ -3,7 +3,7 @@ import { StackedBars } from "@/components/charts/stacked-bars";
 import { buttonClass } from "@/components/ui/fields";
 import { FilterDate, FilterSelect, optionsOf } from "@/components/ui/filter-fields";
 import { formatDuration } from "@/lib/domain/figures";
-import { pivot } from "@/lib/domain/insights";
+import { averagesOverTime, countsOverTime, undatedActionsNote } from "@/lib/domain/insights";
 import { FACTOR_CATEGORIES, FACTOR_CATEGORY_LABELS, SEVERITIES } from "@/lib/domain/postmortem";
 import { insightsQuerySchema } from "@/lib/schemas/insights";
 import { getInsights } from "@/lib/server/insights/get-insights";
@@ -36,6 +36,18 @@ export default async function InsightsPage({ searchParams }: Props) {
   const severities = [...SEVERITIES, "none"].map((key) => ({ key, label: key === "none" ? "No severity" : key, color: SEVERITY_COLORS[key] }));
   const factors = FACTOR_CATEGORIES.map((key, i) => ({ key, label: FACTOR_CATEGORY_LABELS[key], color: FACTOR_COLORS[i] }));
   const maxService = Math.max(1, ...insights.topServices.map((s) => s.count));
+  // Every period from the first to the last, empty ones too: a quiet half-year shows as one.
+  const incidents = countsOverTime(insights.perMonth, (r) => r.month, (r) => r.severity, (r) => r.count);
+  const resolve = averagesOverTime(insights.timeToResolve, (r) => r.month, (r) => r.averageMinutes, (r) => r.incidents, "ttr");
+  const factorRows = countsOverTime(insights.factorsPerMonth, (r) => r.month, (r) => r.category, (r) => r.count, { smallest: "quarter" });
+  const actionRows = countsOverTime(
+    insights.actionsPerMonth.flatMap((r) => (["done", "open", "overdue"] as const).map((key) => ({ month: r.month, key, count: r[key] }))),
+    (r) => r.month,
+    (r) => r.key,
+    (r) => r.count,
+    { smallest: "quarter" },
+  );
+  const undated = undatedActionsNote(insights.actionsWithoutDueDate.open);
 
   return (
     <div>
@@ -53,35 +65,32 @@ export default async function InsightsPage({ searchParams }: Props) {
       </form>
 
       <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-2">
-        <Chart title="Incidents per month" description="By severity, from each incident's date.">
-          <StackedBars title="Incidents per month by severity" series={severities} rows={pivot(insights.perMonth, (r) => r.month, (r) => r.severity, (r) => r.count)} />
+        <Chart title={`Incidents per ${incidents.unit}`} description="By severity, from each incident's date; periods without incidents show as none.">
+          <StackedBars title={`Incidents per ${incidents.unit} by severity`} series={severities} rows={incidents.rows} />
         </Chart>
-        <Chart title="Time to resolve" description="Average from impact start (or trigger) to resolution, per month.">
+        <Chart title="Time to resolve" description={`Average from impact start (or trigger) to resolution, per ${resolve.unit}.`}>
           <StackedBars
-            title="Average time to resolve per month"
+            title={`Average time to resolve per ${resolve.unit}`}
             series={[{ key: "ttr", label: "Average time to resolve", color: "#6366f1" }]}
-            rows={insights.timeToResolve.map((r) => ({ label: r.month, values: { ttr: r.averageMinutes } }))}
+            rows={resolve.rows}
             format={(minutes) => formatDuration(minutes)}
+            missing="—"
           />
         </Chart>
-        <Chart title="Contributing factors" description="Categories per quarter: what keeps contributing.">
-          <StackedBars title="Contributing-factor categories per quarter" series={factors} rows={pivot(insights.factorsPerQuarter, (r) => r.quarter, (r) => r.category, (r) => r.count)} />
+        <Chart title="Contributing factors" description={`Categories per ${factorRows.unit}: what keeps contributing.`}>
+          <StackedBars title={`Contributing-factor categories per ${factorRows.unit}`} series={factors} rows={factorRows.rows} />
         </Chart>
-        <Chart title="Corrective actions" description="By due-date quarter: done, open, and open past their due date.">
+        <Chart title="Corrective actions" description={`By due-date ${actionRows.unit}: done, open, and open past their due date.`}>
           <StackedBars
-            title="Corrective actions per quarter"
+            title={`Corrective actions per ${actionRows.unit}`}
             series={[
               { key: "done", label: "Done", color: "#10b981" },
               { key: "open", label: "Open", color: "#6366f1" },
               { key: "overdue", label: "Overdue", color: "#dc2626" },
             ]}
-            rows={insights.actionsPerQuarter.map((r) => ({ label: r.quarter, values: { done: r.done, open: r.open, overdue: r.overdue } }))}
+            rows={actionRows.rows}
           />
-          {(insights.actionsWithoutDueDate.open > 0 || insights.actionsWithoutDueDate.done > 0) && (
-            <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">
-              {insights.actionsWithoutDueDate.open} open action{insights.actionsWithoutDueDate.open === 1 ? " has" : "s have"} no due date.
-            </p>
-          )}
+          {undated && <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">{undated}</p>}
         </Chart>
         <Chart title="Services with the most incidents" description="Top ten, counting each postmortem once per service.">
           {insights.topServices.length === 0 ? (

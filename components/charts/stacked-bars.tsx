@@ -1,5 +1,6 @@
+import type { BarRow } from "@/lib/domain/insights";
+
 export type Series = { key: string; label: string; color: string };
-export type BarRow = { label: string; values: Record<string, number> };
 
 const HEIGHT = 160;
 const BAR = 28;
@@ -14,11 +15,14 @@ export function StackedBars({
   series: allSeries,
   rows,
   format = (value) => String(value),
+  missing,
 }: {
   title: string;
   series: Series[];
   rows: BarRow[];
   format?: (value: number) => string;
+  /** Shown for a period without a value (an average of nothing), instead of the value 0. */
+  missing?: string;
 }) {
   if (rows.length === 0) return <p className="text-sm text-zinc-500">No data for these filters.</p>;
   // Only the series that occur: a legend of nine categories for two bars says little.
@@ -29,6 +33,7 @@ export function StackedBars({
   // Few bars grow wider (up to 56) so that their labels fit under them.
   const bar = Math.min(56, (width - GAP) / rows.length - GAP);
   const labelEvery = Math.ceil(rows.length / 12);
+  const show = (row: BarRow, key: string) => (row.values[key] === undefined && missing !== undefined ? missing : format(row.values[key] ?? 0));
   return (
     <figure>
       {/* When the bars overflow, the box scrolls: focusable so that keyboards can scroll it too (axe
@@ -55,7 +60,7 @@ export function StackedBars({
             const x = GAP + i * (bar + GAP);
             return (
               <g key={row.label}>
-                <title>{`${row.label}: ${series.map((s) => `${s.label} ${format(row.values[s.key] ?? 0)}`).join(", ")}`}</title>
+                <title>{`${row.label}: ${series.map((s) => `${s.label} ${show(row, s.key)}`).join(", ")}`}</title>
                 {series.map((s) => {
                   const h = ((row.values[s.key] ?? 0) / max) * (HEIGHT - 16);
                   y -= h;
@@ -106,7 +111,7 @@ export function StackedBars({
                   </th>
                   {series.map((s) => (
                     <td key={s.key} className="py-1 pr-3">
-                      {format(row.values[s.key] ?? 0)}
+                      {show(row, s.key)}
                     </td>
                   ))}
                 </tr>

@@ -46,11 +46,11 @@ describe("getInsights", () => {
     expect((await getInsights({})).timeToResolve).toEqual([{ month: "2024-01", averageMinutes: expect.closeTo(90, 3), incidents: 1 }]);
   });
 
-  it("splits actions into done, open and overdue by due-date quarter", async () => {
+  it("splits actions into done, open and overdue by due-date month", async () => {
     const insights = await getInsights({});
-    expect(insights.actionsPerQuarter).toEqual([{ quarter: "2024-Q1", open: 0, overdue: 1, done: 1 }]);
+    expect(insights.actionsPerMonth).toEqual([{ month: "2024-02", open: 0, overdue: 1, done: 1 }]);
     expect(insights.actionsWithoutDueDate).toEqual({ open: 1, done: 0 });
-    expect(insights.factorsPerQuarter).toEqual([{ quarter: "2024-Q1", category: "testing", count: 1 }]);
+    expect(insights.factorsPerMonth).toEqual([{ month: "2024-01", category: "testing", count: 1 }]);
   });
 
   it("applies the filters", async () => {
@@ -58,5 +58,20 @@ describe("getInsights", () => {
     expect((await getInsights({ service: "billing" })).topServices.map((s) => s.service)).toEqual(["auth", "billing"]);
     expect((await getInsights({ from: "2024-01-15" })).perMonth).toEqual([{ month: "2024-01", severity: "SEV2", count: 1 }]);
     expect((await getInsights({ to: "2023-12-31" })).perMonth).toEqual([]);
+  });
+
+  it("reads times an import gave without a zone (wall-clock only, as `**10:47 AM**` lines are) for time to resolve", async () => {
+    const doc = await make({
+      title: "Imported",
+      incidentDate: "2023-05-25",
+      services: ["imported-only"],
+      timeline: [
+        { at: "2023-05-25T10:47:00", kind: "trigger", text: "The new config is deployed." },
+        { at: "2023-05-25T10:50:00", kind: "detected", text: "Datadog reports a drop in logins." },
+        { at: "2023-05-25T12:12:00", kind: "resolved", text: "All systems operational." },
+      ],
+    });
+    expect(doc.timeline[0].at).toBe("2023-05-25T10:47:00");
+    expect((await getInsights({ service: "imported-only" })).timeToResolve).toEqual([{ month: "2023-05", averageMinutes: expect.closeTo(85, 3), incidents: 1 }]);
   });
 });

@@ -4,18 +4,27 @@ import { hiddenPostmortemIds } from "../auth/visibility";
 import type { InsightsQuery } from "@/lib/schemas/insights";
 import { getDb } from "../db";
 
+/** Monthly aggregates ("YYYY-MM"), only months with something in them: charts fill the gaps (lib/domain/insights.ts). */
 export type Insights = {
   perMonth: { month: string; severity: string; count: number }[];
   timeToResolve: { month: string; averageMinutes: number; incidents: number }[];
-  factorsPerQuarter: { quarter: string; category: string; count: number }[];
+  /** By incident month. */
+  factorsPerMonth: { month: string; category: string; count: number }[];
   topServices: { service: string; count: number }[];
-  actionsPerQuarter: { quarter: string; open: number; overdue: number; done: number }[];
+  /** By due-date month. */
+  actionsPerMonth: { month: string; open: number; overdue: number; done: number }[];
   actionsWithoutDueDate: { open: number; done: number };
   services: string[];
 };
 
 const DAY = "COALESCE(p.incidentDate, substr(p.createdAt, 1, 10))";
-const QUARTER = (column: string) => `substr(${column}, 1, 4) || '-Q' || ((CAST(substr(${column}, 6, 2) AS INTEGER) + 2) / 3)`;
+/**
+ * An event's time as a Julian day: its instant, or its wall-clock time when
+ * no zone was known (imported "10:47 AM" lines), read as UTC as the domain's
+ * sortKey reads it. Differences between two times of one postmortem are what
+ * count, and those are right either way.
+ */
+const EVENT_TIME = "COALESCE(julianday(instant), julianday(localTime))";
 
 /**
  * The WHERE clause and parameters for the filters (archived postmortems never
@@ -57,18 +66,18 @@ export async function getInsights(query: InsightsQuery): Promise<Insights> {
   const timeToResolve = await rows<{ month: string; averageMinutes: number; incidents: bigint }>(
     `WITH t AS (
        SELECT postmortemId,
-         COALESCE(MIN(CASE WHEN kind = 'impact_start' THEN julianday(instant) END), MIN(CASE WHEN kind = 'trigger' THEN julianday(instant) END)) AS started,
-         MAX(CASE WHEN kind = 'resolved' THEN julianday(instant) END) AS resolved
-       FROM TimelineEvent WHERE instant IS NOT NULL GROUP BY postmortemId)
+         COALESCE(MIN(CASE WHEN kind = 'impact_start' THEN ${EVENT_TIME} END), MIN(CASE WHEN kind = 'trigger' THEN ${EVENT_TIME} END)) AS started,
+         MAX(CASE WHEN kind = 'resolved' THEN ${EVENT_TIME} END) AS resolved
+       FROM TimelineEvent WHERE (instant IS NOT NULL OR localTime IS NOT NULL) AND kind IN ('impact_start', 'trigger', 'resolved') GROUP BY postmortemId)
      SELECT substr(${DAY}, 1, 7) AS month, AVG((t.resolved - t.started) * 1440) AS averageMinutes, COUNT(*) AS incidents
      FROM t JOIN Postmortem p ON p.id = t.postmortemId
      WHERE ${where} AND t.started IS NOT NULL AND t.resolved >= t.started
      GROUP BY month ORDER BY month`,
   );
-  const factorsPerQuarter = await rows<{ quarter: string; category: string; count: bigint }>(
-    `SELECT ${QUARTER(DAY)} AS quarter, f.category AS category, COUNT(*) AS count
+  const factorsPerMonth = await rows<{ month: string; category: string; count: bigint }>(
+    `SELECT substr(${DAY}, 1, 7) AS month, f.category AS category, COUNT(*) AS count
      FROM ContributingFactor f JOIN Postmortem p ON p.id = f.postmortemId
-     WHERE ${where} GROUP BY quarter, category ORDER BY quarter`,
+     WHERE ${where} GROUP BY month, category ORDER BY month`,
   );
   const topServices = await rows<{ service: string; count: bigint }>(
     `SELECT s.name AS service, COUNT(DISTINCT p.id) AS count
@@ -76,13 +85,13 @@ export async function getInsights(query: InsightsQuery): Promise<Insights> {
      WHERE ${where} GROUP BY s.name ORDER BY count DESC, s.name LIMIT 10`,
   );
   // The two "today" parameters come first in this statement, then the filters.
-  const actionRows = await db.$queryRawUnsafe<{ quarter: string | null; open: bigint; overdue: bigint; done: bigint }[]>(
-    `SELECT CASE WHEN a.dueDate IS NULL THEN NULL ELSE ${QUARTER("a.dueDate")} END AS quarter,
+  const actionRows = await db.$queryRawUnsafe<{ month: string | null; open: bigint; overdue: bigint; done: bigint }[]>(
+    `SELECT substr(a.dueDate, 1, 7) AS month,
        SUM(CASE WHEN a.status IN ('open', 'in_progress') AND (a.dueDate IS NULL OR a.dueDate >= ?) THEN 1 ELSE 0 END) AS open,
        SUM(CASE WHEN a.status IN ('open', 'in_progress') AND a.dueDate < ? THEN 1 ELSE 0 END) AS overdue,
        SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done
      FROM CorrectiveAction a JOIN Postmortem p ON p.id = a.postmortemId
-     WHERE ${where} GROUP BY quarter ORDER BY quarter`,
+     WHERE ${where} GROUP BY month ORDER BY month`,
     today,
     today,
     ...params,
@@ -92,15 +101,15 @@ export async function getInsights(query: InsightsQuery): Promise<Insights> {
     ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT DISTINCT name FROM PostmortemService WHERE ${HIDDEN("postmortemId")} ORDER BY name LIMIT 500`, JSON.stringify(hidden))
     : await db.$queryRawUnsafe<{ name: string }[]>("SELECT DISTINCT name FROM PostmortemService ORDER BY name LIMIT 500");
 
-  const undated = actionRows.find((row) => row.quarter === null);
+  const undated = actionRows.find((row) => row.month === null);
   return {
     perMonth: perMonth.map((r) => ({ month: r.month, severity: r.severity, count: num(r.count) })),
     timeToResolve: timeToResolve.map((r) => ({ month: r.month, averageMinutes: Number(r.averageMinutes), incidents: num(r.incidents) })),
-    factorsPerQuarter: factorsPerQuarter.map((r) => ({ quarter: r.quarter, category: r.category, count: num(r.count) })),
+    factorsPerMonth: factorsPerMonth.map((r) => ({ month: r.month, category: r.category, count: num(r.count) })),
     topServices: topServices.map((r) => ({ service: r.service, count: num(r.count) })),
-    actionsPerQuarter: actionRows
-      .filter((r): r is typeof r & { quarter: string } => r.quarter !== null)
-      .map((r) => ({ quarter: r.quarter, open: num(r.open), overdue: num(r.overdue), done: num(r.done) })),
+    actionsPerMonth: actionRows
+      .filter((r): r is typeof r & { month: string } => r.month !== null)
+      .map((r) => ({ month: r.month, open: num(r.open), overdue: num(r.overdue), done: num(r.done) })),
     actionsWithoutDueDate: { open: num(undated?.open), done: num(undated?.done) },
     services: services.map((s) => s.name),
   };

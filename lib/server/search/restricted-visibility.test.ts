@@ -159,8 +159,8 @@ describe("a restricted postmortem", () => {
     expect(outsider.perMonth).toEqual([{ month: "2024-02", severity: "SEV1", count: 1 }]);
     expect(outsider.topServices).toEqual([{ service: "quasar-api", count: 1 }]);
     expect(outsider.services).toEqual(["quasar-api"]);
-    expect(outsider.factorsPerQuarter).toEqual([{ quarter: "2024-Q1", category: "monitoring", count: 1 }]);
-    expect(outsider.actionsPerQuarter).toEqual([]);
+    expect(outsider.factorsPerMonth).toEqual([{ month: "2024-02", category: "monitoring", count: 1 }]);
+    expect(outsider.actionsPerMonth).toEqual([]);
     expect(outsider.timeToResolve).toEqual([]);
     expect((await insights(outsiderEditor)).perMonth).toEqual(outsider.perMonth);
 
@@ -172,7 +172,7 @@ describe("a restricted postmortem", () => {
         { service: "secret-billing", count: 1 },
       ]);
       expect(seen.services).toEqual(["quasar-api", "secret-billing"]);
-      expect(seen.actionsPerQuarter).toEqual([{ quarter: "2024-Q1", open: 0, overdue: 1, done: 0 }]);
+      expect(seen.actionsPerMonth).toEqual([{ month: "2024-03", open: 0, overdue: 1, done: 0 }]);
       expect(seen.timeToResolve).toMatchObject([{ month: "2024-02", incidents: 1 }]);
       expect(seen.timeToResolve[0].averageMinutes).toBeCloseTo(60);
     }
