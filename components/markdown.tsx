@@ -19,7 +19,7 @@ export function Markdown({ children, className = "" }: { children: string; class
   if (!children.trim()) return null;
   return (
     <div
-      className={`prose prose-zinc max-w-none wrap-anywhere dark:prose-invert prose-headings:font-semibold prose-a:text-accent-600 dark:prose-a:text-accent-400 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-zinc-900 prose-pre:text-zinc-100 prose-pre:wrap-normal dark:prose-pre:bg-zinc-900 dark:prose-pre:ring-1 dark:prose-pre:ring-zinc-700 prose-table:text-sm ${className}`}
+      className={`prose prose-quoteless prose-zinc max-w-none wrap-anywhere dark:prose-invert prose-headings:font-semibold prose-a:text-accent-600 dark:prose-a:text-accent-400 prose-code:before:content-none prose-code:after:content-none prose-pre:bg-zinc-900 prose-pre:text-zinc-100 prose-pre:wrap-normal dark:prose-pre:bg-zinc-900 dark:prose-pre:ring-1 dark:prose-pre:ring-zinc-700 prose-table:text-sm ${className}`}
     >
       <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml urlTransform={defaultUrlTransform} components={components}>
         {children}

@@ -110,25 +110,29 @@ function FacetGroup({
   const isLong = all.length > SHORT_LIST + 2;
   const shown = isLong && !showAll ? all.filter((c, i) => i < SHORT_LIST || selected.includes(c.value)) : all;
   return (
-    <fieldset aria-labelledby={headingId}>
+    // A fieldset is as wide as its widest content unless told otherwise (min-inline-size: min-content):
+    // min-w-0 keeps it in the sidebar's column, so long labels wrap instead of pushing counts over the results.
+    <fieldset aria-labelledby={headingId} className="min-w-0">
       <legend id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
         {title}
       </legend>
       <ul className="mt-2 space-y-0.5">
         {shown.map(({ value, count }) => (
           <li key={value}>
-            <label className="flex cursor-pointer items-center gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900">
+            <label className="flex cursor-pointer items-start gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-900">
               <input
                 type="checkbox"
                 checked={selected.includes(value)}
                 onChange={() => onToggle(facet, value)}
                 aria-label={`${valueName(facet, value)} (${count})`}
-                className="size-3.5 accent-accent-600"
+                className="mt-[0.2rem] size-3.5 shrink-0 accent-accent-600"
               />
-              <span className="min-w-0 flex-1 truncate" title={valueName(facet, value)}>
+              <span className="min-w-0 flex-1 wrap-anywhere">
                 {LABELS[facet](value)}
               </span>
-              <span className="text-xs tabular-nums text-zinc-500">{numberFormat.format(count)}</span>
+              <span className="shrink-0 pt-0.5 text-xs tabular-nums text-zinc-500">
+                {numberFormat.format(count)}
+              </span>
             </label>
           </li>
         ))}
@@ -159,7 +163,7 @@ function DateFacet({
   const max = Math.max(1, ...years.map((y) => y.count));
   const isYear = (year: string) => from === `${year}-01-01` && to === `${year}-12-31`;
   return (
-    <fieldset aria-labelledby={headingId}>
+    <fieldset aria-labelledby={headingId} className="min-w-0">
       <legend id={headingId} className="text-xs font-semibold uppercase tracking-wide text-zinc-500">
         Incident date
       </legend>
