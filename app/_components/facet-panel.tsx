@@ -12,7 +12,7 @@ import {
   type SearchFilters,
   type SeverityValue,
 } from "@/lib/domain/search/facets";
-import { formatDate } from "@/lib/domain/time";
+import { formatDate } from "@/lib/domain/instants";
 import type { SearchRequest } from "@/lib/schemas/search";
 
 type ListKey = "severity" | "status" | "service" | "tag" | "factor" | "action";

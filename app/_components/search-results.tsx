@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { Chip, SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import { HighlightedText } from "@/components/ui/highlighted-text";
-import { SEARCH_FIELD_LABELS } from "@/lib/domain/search/search-document";
-import { formatDate } from "@/lib/domain/time";
+import { SEARCH_FIELD_LABELS } from "@/lib/domain/search/fields";
+import { formatDate } from "@/lib/domain/instants";
 import type { SearchResult } from "@/lib/schemas/search";
 
 /** The matching postmortems: highlighted title, where the words matched, and the facts to tell them apart. */

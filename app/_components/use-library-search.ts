@@ -3,7 +3,8 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { AddressEchoes } from "@/lib/domain/search/address-echoes";
-import { defaultSort, parseSearchParams, toSearchParams, type SearchRequest, type SearchResponse } from "@/lib/schemas/search";
+import { defaultSort, parseSearchParams, toSearchParams, type SearchRequest } from "@/lib/domain/search/request";
+import type { SearchResponse } from "@/lib/schemas/search";
 
 /** Wait this long after the last keystroke before searching. */
 const TYPING_DELAY_MS = 150;

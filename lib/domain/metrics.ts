@@ -4,7 +4,7 @@
  * when the events are in an impossible order: never a wrong number.
  */
 import type { EventKind } from "./postmortem";
-import { eventMillis } from "./time";
+import { eventMillis } from "./instants";
 
 type TimedInput = { at: string | null; kind: EventKind };
 

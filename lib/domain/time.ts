@@ -4,7 +4,11 @@
  * IANA time zone. Without a zone, an offset given by the author is kept, and a
  * bare wall-clock time stays a wall-clock time ("floating").
  */
-import { DateTime, IANAZone, FixedOffsetZone, type Zone } from "luxon";
+import { DateTime, FixedOffsetZone, type Zone } from "luxon";
+import { readIsoDateTime } from "./instants";
+
+// Luxon-free checks and readers, here too so that one module serves the server side.
+export { clockOf, eventMillis, formatDate, isIsoDate, isIsoDateTime, isValidTimeZone } from "./instants";
 
 /** How one event's time is stored: exactly one shape is non-null, or none. */
 export type StoredTime = {
@@ -15,25 +19,7 @@ export type StoredTime = {
 
 export const NO_TIME: StoredTime = { instant: null, offsetMinutes: null, localTime: null };
 
-const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True when `zone` is an IANA time zone name this runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
-}
-
-/** True for a real calendar date written as YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && DateTime.fromISO(value).isValid;
-}
-
-/** True for an ISO 8601 date-time, with or without an offset, that names a real instant. */
-export function isIsoDateTime(value: string): boolean {
-  return ISO_DATE_TIME.test(value) && DateTime.fromISO(value.replace(" ", "T"), { setZone: true }).isValid;
-}
 
 /**
  * Reads an exchange-format `at` value for storage.
@@ -42,8 +28,9 @@ export function isIsoDateTime(value: string): boolean {
 export function parseEventTime(at: string | null, timezone: string | null): StoredTime {
   if (at === null) return NO_TIME;
   const text = at.trim().replace(" ", "T");
-  const fast = readOffsetTime(text);
-  if (fast) return fast;
+  // Our own shapes without Luxon (a page reads thousands); Luxon reads the rest, and refuses what it must.
+  const read = readIsoDateTime(text);
+  if (read && read.offsetMinutes !== null) return { instant: new Date(read.wallMs - read.offsetMinutes * 60_000), offsetMinutes: read.offsetMinutes, localTime: null };
   if (HAS_OFFSET.test(text)) {
     const parsed = DateTime.fromISO(text, { setZone: true });
     if (!parsed.isValid) throw new RangeError(`Not a date-time: ${at}`);
@@ -58,48 +45,6 @@ export function parseEventTime(at: string | null, timezone: string | null): Stor
   if (!floating.isValid) throw new RangeError(`Not a date-time: ${at}`);
   return { ...NO_TIME, localTime: floating.toFormat("yyyy-MM-dd'T'HH:mm:ss") };
 }
-
-/**
- * The instant an exchange-format `at` names, in ms (a time without an offset
- * counts as UTC, as sortKey orders floating times), or null when it has none
- * or is unreadable. The same answer as sortKey(parseEventTime(at, null)),
- * without Luxon for the shapes we write ourselves: metrics and the drawn
- * timeline read every event of a 5,000-event page, and Luxon cost ~40 µs each.
- */
-export function eventMillis(at: string | null): number | null {
-  if (!at) return null;
-  const found = FAST_ISO.exec(at.trim());
-  // Days past the 28th may not exist in that month: Luxon decides those (Date.parse would roll over).
-  if (!found || Number(found[3]) > 28) {
-    try {
-      return sortKey(parseEventTime(at, null));
-    } catch {
-      return null;
-    }
-  }
-  const [, year, month, day, hour, minute, second = "00", fraction = "", zone] = found;
-  const ms = Number(fraction.slice(0, 3).padEnd(3, "0"));
-  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);
-  if (!zone || zone === "Z" || zone === "z") return wall;
-  const sign = zone[0] === "-" ? -1 : 1;
-  const digits = zone.slice(1).replace(":", "");
-  return wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || "0")) * 60_000;
-}
-
-/** A time with its offset, the shape we write, read without Luxon (null: let Luxon read it). */
-function readOffsetTime(text: string): StoredTime | null {
-  const found = FAST_ISO.exec(text);
-  if (!found || !found[8] || Number(found[3]) > 28) return null;
-  const ms = eventMillis(text);
-  if (ms === null) return null;
-  const zone = found[8];
-  const digits = zone.slice(1).replace(":", "");
-  const minutes = /^z$/i.test(zone) ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || "0"));
-  return { instant: new Date(ms), offsetMinutes: minutes, localTime: null };
-}
-
-// Hours up to 23, minutes and seconds up to 59: anything else goes to Luxon, which refuses it.
-const FAST_ISO = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?$/i;
 
 /** Writes a stored time as the exchange-format `at` (ISO 8601 in the postmortem's zone). */
 export function formatEventTime(stored: StoredTime, timezone: string | null): string | null {
@@ -168,11 +113,6 @@ export function describeZone(timezone: string | null, at: Date | null): string {
   return `${timezone} (${dt.toFormat("ZZZZ")})`;
 }
 
-/** A calendar date ("2024-03-14") written for people ("14 Mar 2024"). */
-export function formatDate(isoDate: string): string {
-  const dt = DateTime.fromISO(isoDate, { zone: "utc" });
-  return dt.isValid ? dt.toFormat("d LLL yyyy") : isoDate;
-}
 
 /** Labels for exchange-format `at` values (see labelTimeline); unreadable values count as untimed. */
 export function labelEventTimes(ats: (string | null)[], timezone: string | null): TimelineLabel[] {

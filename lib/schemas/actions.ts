@@ -5,7 +5,7 @@
 import "./zod-in-browser";
 import * as z from "zod";
 import { ACTION_STATUSES, ACTION_TYPES, SEVERITIES, type ActionStatus, type ActionType, type Severity } from "@/lib/domain/postmortem";
-import { isIsoDate } from "@/lib/domain/time";
+import { isIsoDate } from "@/lib/domain/instants";
 
 export const DUE_FILTERS = ["any", "overdue", "next30", "none"] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];

@@ -1,7 +1,7 @@
 import "./zod-in-browser";
 import * as z from "zod";
 import { SEVERITIES } from "@/lib/domain/postmortem";
-import { isIsoDate } from "@/lib/domain/time";
+import { isIsoDate } from "@/lib/domain/instants";
 
 const day = z.string().refine(isIsoDate).optional().catch(undefined);
 

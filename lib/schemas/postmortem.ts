@@ -17,7 +17,7 @@ import {
   SEVERITIES,
   STATUSES,
 } from "@/lib/domain/postmortem";
-import { isIsoDate, isIsoDateTime, isValidTimeZone } from "@/lib/domain/time";
+import { isIsoDate, isIsoDateTime, isValidTimeZone } from "@/lib/domain/instants";
 
 export const MAX_TEXT = 200_000;
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -5,7 +5,7 @@
  */
 import { firstEventOf } from "@/lib/domain/metrics";
 import { EVENT_KIND_LABELS } from "@/lib/domain/postmortem";
-import { labelEventTimes } from "@/lib/domain/time";
+import { clockOf } from "@/lib/domain/instants";
 import type { PostmortemDraft } from "@/lib/schemas/postmortem";
 
 export const STEP_IDS = ["overview", "timeline", "root-cause", "factors", "actions", "lessons", "review"] as const;
@@ -137,7 +137,7 @@ function endBeforeStart(doc: PostmortemDraft): Check {
   const start = firstEventOf(doc.timeline, ["trigger", "impact_start"]);
   const end = firstEventOf(doc.timeline, ["mitigated", "resolved"]);
   const isOrdered = !start || !end || end.ms >= start.ms;
-  const [endClock, startClock] = labelEventTimes([end?.event.at ?? null, start?.event.at ?? null], doc.timezone).map((label) => label.timeLabel);
+  const [endClock, startClock] = [clockOf(end?.event.at ?? null), clockOf(start?.event.at ?? null)];
   const advice =
     start && end
       ? `The ${EVENT_KIND_LABELS[end.event.kind].toLowerCase()} event (${endClock}) comes before the ${EVENT_KIND_LABELS[start.event.kind].toLowerCase()} (${startClock}): fix a time or a kind`

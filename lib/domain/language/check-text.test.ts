@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkText } from "./check-text";
+// The parser, as the server has it (index.ts installs it; the browser loads it later).
+import "./index";
 
 describe("checkText", () => {
   it("reports offsets into the original text, even after Markdown, CRLF and emoji", () => {

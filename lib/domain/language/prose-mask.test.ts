@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { checkText, matchRules } from "./check-text";
 import { clearMaskCache, maskByParsing, maskNonProse, OPAQUE } from "./prose-mask";
 import { splitBlocks } from "./split-blocks";
+// The parser, as the server has it (index.ts installs it; the browser loads it later).
+import "./index";
 
 const opaqueAt = (masked: string) => [...masked].map((char) => char === OPAQUE);
 
@@ -107,5 +109,22 @@ describe("masking by blocks (fast path and cache) agrees with one whole parse", 
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("before the browser has loaded the parser", () => {
+  it("leaves blocks with Markdown syntax unread (OPAQUE) and reads plain blocks, then reads everything once it is in", async () => {
+    const { installMarkdownParser } = await import("./prose-mask");
+    const { parseMarkdownTree } = await import("./markdown-parser");
+    const text = "Plain words here.\n\nSome **bold** words.";
+    installMarkdownParser(null);
+    try {
+      const masked = maskNonProse(text);
+      expect(masked.slice(0, 17)).toBe("Plain words here.");
+      expect(masked.slice(19)).toBe(OPAQUE.repeat(text.length - 19));
+    } finally {
+      installMarkdownParser(parseMarkdownTree);
+    }
+    expect(maskNonProse(text).slice(19)).toBe("Some   bold   words.");
   });
 });

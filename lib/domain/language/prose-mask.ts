@@ -8,17 +8,29 @@
  * boundaries where Markdown cannot carry context over (split-blocks.ts);
  * blocks without any Markdown syntax are their own prose, the others are
  * parsed with remark and remembered, so typing re-parses one block.
+ *
+ * The parser is installed (installMarkdownParser): index.ts installs it at
+ * once for the server, the CLI and tests; in the browser it arrives on first
+ * use (browser.ts). Until then a block with Markdown syntax is all OPAQUE: no
+ * rule reads it, so there is no wrong hint, only a late one.
  */
 import type { Nodes, Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { splitBlocks } from "./split-blocks";
 
 /** Stands in for every character the rules must not read (code, quotes, HTML). Not a word or space character. */
 export const OPAQUE = "\u0001";
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+let parse: ((text: string) => Root) | null = null;
+
+/** Makes the mask read Markdown syntax with `parser` (null: without one, as the browser starts), forgetting earlier masks. */
+export function installMarkdownParser(parser: ((text: string) => Root) | null): void {
+  parse = parser;
+  cache.clear();
+}
+
+export function hasMarkdownParser(): boolean {
+  return parse !== null;
+}
 
 // Nodes whose content is not the author's prose: quoted words are someone
 // else's, code is code. Their whole range becomes OPAQUE.
@@ -44,6 +56,11 @@ export function maskNonProse(text: string): string {
     let last = first;
     while (last + 1 < blocks.length && masks[last + 1] === undefined) last++;
     const run = blocks.slice(first, last + 1);
+    if (!parse) {
+      run.forEach((block, index) => (masks[first + index] = blank(block, OPAQUE)));
+      first = last;
+      continue;
+    }
     const masked = maskByParsing(run.join(""));
     let offset = 0;
     run.forEach((block, index) => {
@@ -72,7 +89,8 @@ type Range = { start: number; end: number; isOpaque: boolean };
 /** The mask of a whole text from one parse, without the fast paths; the reference the tests compare against. */
 export function maskByParsing(text: string): string {
   const ranges: Range[] = [];
-  collect(processor.parse(text) as Root, ranges);
+  if (!parse) return blank(text, OPAQUE);
+  collect(parse(text), ranges);
   ranges.sort((a, b) => a.start - b.start);
 
   let masked = "";

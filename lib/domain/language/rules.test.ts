@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkText } from "./check-text";
 import { LANGUAGE_RULES } from "./rules";
+// The parser, as the server has it (index.ts installs it; the browser loads it later).
+import "./index";
 
 // For each rule: phrases it must flag on its own, and look-alikes that no rule may flag.
 const CASES: Record<string, { flags: string[]; passes: string[] }> = {

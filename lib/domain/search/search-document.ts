@@ -9,34 +9,9 @@ import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { markdownAsPlainText } from "../markdown/plain-text";
 import { distinctWords } from "./words";
 
-/** The index's text columns, in column order. */
-export const SEARCH_FIELDS = [
-  "title",
-  "summary",
-  "labels",
-  "impact",
-  "timeline",
-  "rootCause",
-  "factors",
-  "actions",
-  "lessons",
-  "sections",
-] as const;
-export type SearchField = (typeof SEARCH_FIELDS)[number];
+import { type SearchField } from "./fields";
 
-/** How each field is named next to a snippet. */
-export const SEARCH_FIELD_LABELS: Record<SearchField, string> = {
-  title: "Title",
-  summary: "Summary",
-  labels: "Services, tags and authors",
-  impact: "Impact",
-  timeline: "Timeline",
-  rootCause: "Root cause",
-  factors: "Contributing factors",
-  actions: "Corrective actions",
-  lessons: "Lessons",
-  sections: "Other sections",
-};
+export { SEARCH_FIELDS, SEARCH_FIELD_LABELS, type SearchField } from "./fields";
 
 /**
  * bm25 weight of each field: a word in the title counts ten times a word in

@@ -4,7 +4,7 @@
  * fixed share of the width and marked, so multi-day incidents stay readable.
  */
 import type { EventKind } from "../postmortem";
-import { eventMillis } from "../time";
+import { eventMillis } from "../instants";
 
 export type LaidOutEvent = { index: number; kind: EventKind; ms: number; x: number };
 export type AxisBreak = { x: number; hiddenMs: number };

@@ -1,28 +1,34 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/fields";
 import { withoutBlankItems } from "@/lib/domain/editor/prune";
 import { reportSteps, STEP_IDS, STEP_TITLES, type StepId } from "@/lib/domain/editor/steps";
-import { checkLanguage } from "@/lib/domain/language";
+import { checkLanguage, loadMarkdownParser } from "@/lib/domain/language/browser";
 import { isReadOnly } from "@/lib/domain/workflow";
 import { fieldErrorsOf, postmortemUpdateSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
-import { ConflictDialog } from "./conflict-dialog";
 import { SaveStatus } from "./save-status";
 import { STEP_HELP } from "./step-help";
 import { StepNav } from "./step-nav";
-import { ActionsStep } from "./steps/actions-step";
-import { FactorsStep } from "./steps/factors-step";
-import { LessonsStep } from "./steps/lessons-step";
+import { useMarkdownParserReady } from "./language-hints";
 import { OverviewStep } from "./steps/overview-step";
-import { ReviewStep } from "./steps/review-step";
-import { RootCauseStep } from "./steps/root-cause-step";
-import { TimelineStep } from "./steps/timeline-step";
 import { useAutosave } from "./use-autosave";
 import { ReadOnlyBanner, WorkflowPanel } from "./workflow-panel";
 
 /** The guided postmortem editor: steps, autosave, conflict resolution, keyboard shortcuts. */
+// The first step comes with the page; the others (the timeline brings Luxon and the paste reader) load when opened (issue 15).
+const loadingStep = () => <p className="text-sm text-zinc-500">Loading this step…</p>;
+const TimelineStep = dynamic(() => import("./steps/timeline-step").then((m) => m.TimelineStep), { loading: loadingStep });
+const RootCauseStep = dynamic(() => import("./steps/root-cause-step").then((m) => m.RootCauseStep), { loading: loadingStep });
+const FactorsStep = dynamic(() => import("./steps/factors-step").then((m) => m.FactorsStep), { loading: loadingStep });
+const ActionsStep = dynamic(() => import("./steps/actions-step").then((m) => m.ActionsStep), { loading: loadingStep });
+const LessonsStep = dynamic(() => import("./steps/lessons-step").then((m) => m.LessonsStep), { loading: loadingStep });
+// Shown only when someone else saved first: fetched then.
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog), { ssr: false });
+const ReviewStep = dynamic(() => import("./steps/review-step").then((m) => m.ReviewStep), { loading: loadingStep });
+
 export function Editor({ initial, initialStep, people = [] }: { initial: PostmortemDocument; initialStep: StepId; /** People who can sign in: author and member suggestions (the signed-in person first). */ people?: { name: string; email: string }[] }) {
   const { doc, state, update, saveNow, resolveConflict, replaceFromServer } = useAutosave(initial);
   const isLocked = isReadOnly(doc.status);
@@ -37,7 +43,23 @@ export function Editor({ initial, initialStep, people = [] }: { initial: Postmor
   }, [doc]);
   const reports = useMemo(() => reportSteps(doc, fieldErrors), [doc, fieldErrors]);
   const report = reports.find((r) => r.id === step) ?? reports[0];
-  const findings = useMemo(() => checkLanguage(doc), [doc]);
+  const hasParser = useMarkdownParserReady();
+  // Checked again when the parser arrives: the result records which it was made with.
+  const { findings } = useMemo(() => ({ findings: checkLanguage(doc), hasParser }), [doc, hasParser]);
+
+  // The language check's Markdown parser comes on first use (a key, a click, a focus), or at once for the review step.
+  useEffect(() => {
+    if (initialStep === "review") {
+      void loadMarkdownParser();
+      return;
+    }
+    const load = () => void loadMarkdownParser();
+    const events = ["pointerdown", "keydown", "focusin"] as const;
+    for (const name of events) window.addEventListener(name, load, { once: true, passive: true });
+    return () => {
+      for (const name of events) window.removeEventListener(name, load);
+    };
+  }, [initialStep]);
 
   const selectStep = useCallback((next: StepId) => {
     setStep(next);

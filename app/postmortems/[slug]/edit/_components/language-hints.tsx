@@ -1,14 +1,16 @@
 "use client";
 
-import { useMemo } from "react";
-import { checkText } from "@/lib/domain/language";
+import { useMemo, useSyncExternalStore } from "react";
+import { checkText, parserReadiness } from "@/lib/domain/language/browser";
 
 /**
  * Blameless-language hints for one field, shown under it as the author types:
  * the phrase, why it matters, and a reframing. Advice only — never blocks typing.
  */
 export function LanguageHints({ text }: { text: string }) {
-  const matches = useMemo(() => checkText(text), [text]);
+  const hasParser = useMarkdownParserReady();
+  // hasParser: once the Markdown parser is in, blocks with Markdown syntax are read too.
+  const { matches } = useMemo(() => ({ matches: checkText(text), hasParser }), [text, hasParser]);
   if (matches.length === 0) return null;
   return (
     <ul aria-label="Language suggestions" className="mt-1.5 space-y-1">
@@ -20,4 +22,9 @@ export function LanguageHints({ text }: { text: string }) {
       ))}
     </ul>
   );
+}
+
+/** Whether the language check's Markdown parser has arrived (the editor loads it on first use); re-renders when it does. */
+export function useMarkdownParserReady(): boolean {
+  return useSyncExternalStore(parserReadiness.subscribe, parserReadiness.isReady, () => false);
 }

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/fields";
-import { isValidTimeZone } from "@/lib/domain/time";
+import { isValidTimeZone } from "@/lib/domain/instants";
 
 type ControlProps = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
 

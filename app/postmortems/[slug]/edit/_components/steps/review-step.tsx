@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { stepOfField, STEP_TITLES, type StepId, type StepReport } from "@/lib/domain/editor/steps";
-import type { Finding } from "@/lib/domain/language";
+import type { Finding } from "@/lib/domain/language/browser";
 
 /** The completeness checklist: every step, what it still needs, and a way to go there. */
 export function ReviewStep({
