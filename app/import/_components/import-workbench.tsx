@@ -4,12 +4,17 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/fields";
 import { findNotTextReason } from "@/lib/domain/markdown/import/source";
-import { postmortemInputSchema, type PostmortemDraft } from "@/lib/schemas/postmortem";
-import { ParsedPreview } from "./parsed-preview";
+import dynamic from "next/dynamic";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-type Parsed = { document: PostmortemDraft; warnings: string[] };
+// The preview (and zod, Luxon and the Markdown renderer it brings) loads with the first document read (issue 15).
+const ParsedPreview = dynamic(() => import("./parsed-preview").then((m) => m.ParsedPreview), {
+  loading: () => <p className="text-sm text-zinc-500">Reading…</p>,
+});
+
+/** The import API's answer: the document as the exchange format has it (ParsedPreview reads it). */
+type Parsed = { document: unknown; warnings: string[] };
 type State = { kind: "idle" } | { kind: "reading" } | { kind: "parsed"; parsed: Parsed } | { kind: "error"; message: string };
 
 async function errorMessage(response: Response): Promise<string> {
@@ -47,9 +52,8 @@ export function ImportWorkbench() {
           signal: controller.signal,
         });
         if (!response.ok) return setState({ kind: "error", message: await errorMessage(response) });
-        const body = (await response.json()) as { document: unknown; warnings: string[] };
-        const document = postmortemInputSchema.parse(body.document);
-        setState({ kind: "parsed", parsed: { document, warnings: body.warnings } });
+        const body = (await response.json()) as Parsed;
+        setState({ kind: "parsed", parsed: { document: body.document, warnings: body.warnings } });
       } catch (error) {
         if ((error as Error).name !== "AbortError") setState({ kind: "error", message: "The server could not be reached. Try again." });
       }

@@ -3,7 +3,7 @@ import { FactorList } from "@/components/postmortem/factor-list";
 import { MetricsLine } from "@/components/postmortem/metrics-line";
 import { TimelineList } from "@/components/postmortem/timeline-list";
 import { Chip, SeverityBadge } from "@/components/ui/badges";
-import type { PostmortemDraft } from "@/lib/schemas/postmortem";
+import { postmortemInputSchema } from "@/lib/schemas/postmortem";
 
 function Part({ title, count, children }: { title: string; count?: number; children: React.ReactNode }) {
   return (
@@ -20,8 +20,17 @@ function Part({ title, count, children }: { title: string; count?: number; child
 const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
 /** The structure read from an imported document, with its warnings first. */
-export function ParsedPreview({ parsed }: { parsed: { document: PostmortemDraft; warnings: string[] } }) {
-  const doc = parsed.document;
+export function ParsedPreview({ parsed }: { parsed: { document: unknown; warnings: string[] } }) {
+  // The import API's document with the exchange format's defaults filled in.
+  const read = postmortemInputSchema.safeParse(parsed.document);
+  if (!read.success) {
+    return (
+      <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        The server&apos;s reading of this document could not be shown. Try again, or create it and fix it in the editor.
+      </p>
+    );
+  }
+  const doc = read.data;
   return (
     <div>
       {parsed.warnings.length > 0 && (
