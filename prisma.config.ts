@@ -4,16 +4,16 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { databaseUrlFrom } from "./lib/database-url.mjs";
 
-const DEFAULT_DATABASE_URL = "file:./data/hindsight.db";
-process.env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
+process.env.DATABASE_URL = databaseUrlFrom(process.env);
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   async adapter() {
-    const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+    const url = databaseUrlFrom(process.env);
     // SQLite creates the file but not its folder.
     mkdirSync(path.dirname(path.resolve(url.replace(/^file:/, ""))), { recursive: true });
     return new PrismaBetterSQLite3({ url });

@@ -52,6 +52,7 @@ describe("npx hindsight", () => {
         malformed: ["create", malformed],
         invalid: ["create", invalid],
         unknownCommand: ["frobnicate"],
+        foreignFlag: ["get", "some-slug", "--format", "hugo"],
         unknownSlug: ["get", "unknown-slug"],
       }).map(async ([name, args]) => [name, await hindsight(...args)] as const),
     );
@@ -129,6 +130,13 @@ describe("npx hindsight", () => {
     expect(unknownCommand.stderr).toContain('hindsight: unknown command "frobnicate"');
     expect(unknownCommand.stderr).toContain("Usage: npx hindsight <command> [options]");
     expect(unknownCommand.stdout).toBe("");
+  });
+
+  it("refuses a flag the command does not take, naming both, with exit code 2", () => {
+    const { foreignFlag } = runs;
+    expect(foreignFlag.code).toBe(2);
+    expect(foreignFlag.stderr).toContain("hindsight: get does not take --format");
+    expect(foreignFlag.stdout).toBe("");
   });
 
   it("says when no postmortem has the slug", () => {

@@ -1,5 +1,6 @@
+import { DEFAULT_DATABASE_URL } from "@/lib/database-url.mjs";
 import { listQuerySchema, postmortemInputSchema } from "@/lib/schemas/postmortem";
-import { parseInput } from "@/lib/server/http/json-body";
+import { parseInput } from "@/lib/schemas/parse-input";
 import { createPostmortem, getPostmortem, listPostmortems } from "@/lib/server/postmortems";
 import { formatList } from "./output";
 import { readJsonFile } from "./read-json-file";
@@ -15,6 +16,28 @@ import { runToken, type TokenFlags } from "./token-commands";
 export { UsageError };
 
 export const COMMANDS = ["create", "get", "list", "render", "export", "search", "seed", "reindex", "parse", "import", "check", "backup", "restore", "user", "token"];
+
+const EXPORT_OPTIONS = ["format", "template", "timeline", "public", "authors", "replace"];
+const SEARCH_OPTIONS = ["severity", "status", "service", "tag", "factor", "action", "from", "to", "sort", "page", "per-page", "json"];
+
+/** The flags each command takes (main.ts refuses any other); the usage text below describes them. */
+export const COMMAND_OPTIONS: Record<string, string[]> = {
+  create: ["author"],
+  get: [],
+  list: ["status", "page", "per-page", "json"],
+  render: EXPORT_OPTIONS,
+  export: ["out", "all", ...EXPORT_OPTIONS],
+  search: SEARCH_OPTIONS,
+  seed: ["synthetic"],
+  reindex: [],
+  parse: [],
+  import: ["author"],
+  check: ["json"],
+  backup: ["force"],
+  restore: [],
+  user: ["name", "role", "password-stdin", "json"],
+  token: ["name", "read-only", "expires", "all", "json"],
+};
 
 /**
  * Commands that never migrate the database: render, parse and check open none;
@@ -89,7 +112,7 @@ Search options (lists are comma-separated):
   --sort relevance|date|updated  --page N  --per-page N  --json
   Words: "a phrase", -excluded, a OR b, prefix*; the last word also matches as a prefix.
 
-The database is DATABASE_URL (default file:./data/hindsight.db in the project folder).
+The database is DATABASE_URL (default ${DEFAULT_DATABASE_URL} in the project folder).
 The exchange JSON format is described in docs/format.md.
 `;
 }

@@ -3,9 +3,43 @@
  * Exit codes: 0 done, 1 the command failed (bad input, not found, conflict), 2 usage error.
  */
 import { parseArgs } from "node:util";
-import { COMMANDS, COMMANDS_WITHOUT_DATABASE, runCommand, usage, UsageError } from "./commands";
+
+type ParseArgsOptionConfig = { type: "string" | "boolean"; multiple?: boolean };
+import { COMMAND_OPTIONS, COMMANDS, COMMANDS_WITHOUT_DATABASE, runCommand, usage, UsageError } from "./commands";
 import { prepareDatabase } from "./prepare-database";
 import { formatFailure } from "./output";
+
+/** Every flag any command takes, with its type; COMMAND_OPTIONS says which command takes which. */
+const OPTIONS: Record<string, ParseArgsOptionConfig> = {
+  author: { type: "string" },
+  status: { type: "string" },
+  page: { type: "string" },
+  "per-page": { type: "string" },
+  json: { type: "boolean" },
+  format: { type: "string" },
+  template: { type: "string" },
+  timeline: { type: "string" },
+  public: { type: "boolean" },
+  authors: { type: "boolean" },
+  replace: { type: "string", multiple: true },
+  all: { type: "boolean" },
+  out: { type: "string" },
+  severity: { type: "string" },
+  service: { type: "string" },
+  tag: { type: "string" },
+  factor: { type: "string" },
+  action: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  sort: { type: "string" },
+  synthetic: { type: "string" },
+  force: { type: "boolean" },
+  name: { type: "string" },
+  role: { type: "string" },
+  "password-stdin": { type: "boolean" },
+  "read-only": { type: "boolean" },
+  expires: { type: "string" },
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -18,36 +52,8 @@ async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: {
-        author: { type: "string" },
-        status: { type: "string" },
-        page: { type: "string" },
-        "per-page": { type: "string" },
-        json: { type: "boolean", default: false },
-        format: { type: "string" },
-        template: { type: "string" },
-        timeline: { type: "string" },
-        public: { type: "boolean" },
-        authors: { type: "boolean" },
-        replace: { type: "string", multiple: true },
-        all: { type: "boolean" },
-        out: { type: "string" },
-        severity: { type: "string" },
-        service: { type: "string" },
-        tag: { type: "string" },
-        factor: { type: "string" },
-        action: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        sort: { type: "string" },
-        synthetic: { type: "string" },
-        force: { type: "boolean" },
-        name: { type: "string" },
-        role: { type: "string" },
-        "password-stdin": { type: "boolean" },
-        "read-only": { type: "boolean" },
-        expires: { type: "string" },
-      },
+      // Each command accepts only its own flags: `hindsight import --format hugo` is a usage error, not ignored.
+      options: Object.fromEntries(COMMAND_OPTIONS[command].map((name) => [name, OPTIONS[name]])),
     });
     if (!COMMANDS_WITHOUT_DATABASE.includes(command)) await prepareDatabase();
     // The CLI is the operator's: it works on the database directly, with every right (decision 021).
@@ -55,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
     actAsOperatorForThisProcess();
     return await runCommand(command, { values, positionals, out: process.stdout });
   } catch (error) {
+    if ((error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? "that option";
+      error = new UsageError(`${command} does not take ${flag}`);
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       process.stderr.write(`hindsight: ${(error as Error).message}\n\n${usage()}`);
       return 2;

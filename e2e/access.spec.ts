@@ -463,8 +463,6 @@ const ACTIONS: Record<string, { page: string; who: string }> = {
   "app/admin/people/actions.ts#newInviteAction": { page: "/admin/people", who: "admins" },
   "app/admin/people/actions.ts#setDisabledAction": { page: "/admin/people", who: "admins" },
   "app/invite/[token]/actions.ts#acceptInviteAction": { page: "/invite/[token]", who: "whoever holds a valid invite link" },
-  // Not offered by any page (no id in the build): the data access requires an editor (lib/server/postmortems/load-samples.ts).
-  "app/load-samples-action.ts#loadSamples": { page: "(none)", who: "nobody: unreachable" },
   "app/postmortems/new/actions.ts#startPostmortem": { page: "/postmortems/new", who: "editors and admins" },
   "app/settings/actions.ts#changePasswordAction": { page: "/settings", who: "anyone signed in, for themselves" },
   "app/settings/actions.ts#updateNameAction": { page: "/settings", who: "anyone signed in, for themselves" },

@@ -1,4 +1,5 @@
 // `npm start`: install, check settings, migrate, build as needed, then serve.
+import { databaseUrlFrom } from "../lib/database-url.mjs";
 import { serveCluster, workerCount } from "./lib/serve-cluster.mjs";
 import { checkConfig, ensureBuild, ensureDependencies, loadDotEnv, migrate, say } from "./lib/steps.mjs";
 
@@ -7,7 +8,7 @@ loadDotEnv();
 try {
   ensureDependencies();
   checkConfig();
-  const databaseUrl = process.env.DATABASE_URL || "file:./data/hindsight.db";
+  const databaseUrl = databaseUrlFrom(process.env);
   say(`Migrating the database (${databaseUrl})…`);
   migrate(databaseUrl);
   ensureBuild();

@@ -6,6 +6,7 @@
 // worker, and the answer is kept. Everything else goes to Next untouched.
 // PORT, HOST, DATABASE_URL, HINDSIGHT_CACHE_MB (0: no cache), and
 // HINDSIGHT_TRUST_PROXY / HINDSIGHT_PUBLIC_URL for the cache key.
+import { databaseUrlFrom } from "../../lib/database-url.mjs";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -67,7 +68,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 /** The SQLite file the app opens: DATABASE_URL resolved as lib/server/db.ts resolves it. */
 function databaseFile() {
-  const url = (process.env.DATABASE_URL ?? "").trim() || "file:./data/hindsight.db";
+  const url = databaseUrlFrom(process.env);
   return path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
 }
 

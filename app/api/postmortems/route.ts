@@ -1,5 +1,6 @@
 import { listQuerySchema, postmortemInputSchema } from "@/lib/schemas/postmortem";
-import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { readJsonBody } from "@/lib/server/http/json-body";
 import { publicUrl } from "@/lib/server/http/public-origin";
 import { apiRoute } from "@/lib/server/http/responses";
 import { createPostmortem, listPostmortems } from "@/lib/server/postmortems";

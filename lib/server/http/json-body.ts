@@ -26,14 +26,5 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   }
 }
 
-/** Validates `input` against `schema`; INVALID with per-field messages otherwise. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "document"): z.output<S> {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    throw new AppError("INVALID", `The body must be a JSON object: the ${what}.`);
-  }
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields = fieldErrorsOf(result.error);
-  const count = Object.keys(fields).length;
-  throw new AppError("INVALID", `The ${what} has ${count} invalid field${count === 1 ? "" : "s"}.`, { fields });
-}
+// parseInput moved to lib/schemas/parse-input.ts (the CLI uses it too, and has no business with HTTP).
+export { parseInput } from "@/lib/schemas/parse-input";

@@ -1,5 +1,6 @@
 import { postmortemUpdateSchema } from "@/lib/schemas/postmortem";
-import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { readJsonBody } from "@/lib/server/http/json-body";
 import { apiRoute } from "@/lib/server/http/responses";
 import { archivePostmortem, getPostmortem, savePostmortem } from "@/lib/server/postmortems";
 

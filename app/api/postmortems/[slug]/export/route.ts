@@ -1,6 +1,6 @@
 import { exportFileName, renderMarkdown } from "@/lib/domain/markdown/export";
 import { exportQueryOf, exportQuerySchema } from "@/lib/schemas/export";
-import { parseInput } from "@/lib/server/http/json-body";
+import { parseInput } from "@/lib/schemas/parse-input";
 import { publicOrigin } from "@/lib/server/http/public-origin";
 import { apiRoute } from "@/lib/server/http/responses";
 import { getPostmortem } from "@/lib/server/postmortems";

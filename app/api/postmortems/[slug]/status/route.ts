@@ -1,5 +1,6 @@
 import { statusChangeSchema } from "@/lib/schemas/revision";
-import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { readJsonBody } from "@/lib/server/http/json-body";
 import { apiRoute } from "@/lib/server/http/responses";
 import { changeStatus } from "@/lib/server/postmortems";
 

@@ -21,6 +21,15 @@ const MAX_RETRY_MS = 30_000;
 const storageKey = (slug: string) => `hindsight:unsaved:${slug}`;
 const contentOf = (doc: PostmortemDocument) => JSON.stringify({ ...doc, version: 0, createdAt: "", updatedAt: "" });
 
+/** Drops the local copy; storage that is blocked (private mode, a policy) throws, and then there is nothing to drop. */
+function forgetStored(slug: string): void {
+  try {
+    window.localStorage.removeItem(storageKey(slug));
+  } catch {
+    // Nothing was kept.
+  }
+}
+
 function readStored(slug: string): StoredDraft | null {
   try {
     const raw = window.localStorage.getItem(storageKey(slug));
@@ -84,7 +93,7 @@ export function useAutosave(initial: PostmortemDocument) {
     const sent = docRef.current;
     if (contentOf(sent) === contentOf(baseRef.current)) {
       // Ctrl+S with nothing changed: no request, no empty revision in the history.
-      window.localStorage.removeItem(storageKey(slug));
+      forgetStored(slug);
       changeState({ kind: "saved", at: stateRef.current.kind === "saved" ? stateRef.current.at : Date.now() });
       return;
     }
@@ -121,7 +130,7 @@ export function useAutosave(initial: PostmortemDocument) {
         // Keep the local objects (and so the inputs' focus); take only the new version.
         docRef.current = { ...sent, version: saved.version, updatedAt: saved.updatedAt };
         setDoc(docRef.current);
-        window.localStorage.removeItem(storageKey(slug));
+        forgetStored(slug);
         changeState({ kind: "saved", at: Date.now() });
       } else {
         // Typed while the request was on its way: keep going from the new version.
@@ -183,7 +192,7 @@ export function useAutosave(initial: PostmortemDocument) {
       baseRef.current = saved;
       docRef.current = saved;
       setDoc(saved);
-      window.localStorage.removeItem(storageKey(slug));
+      forgetStored(slug);
       changeState({ kind: "saved", at: Date.now() });
     },
     [changeState, slug],
@@ -193,7 +202,7 @@ export function useAutosave(initial: PostmortemDocument) {
   useEffect(() => {
     const stored = readStored(slug);
     if (!stored || contentOf(stored.doc) === contentOf(initial)) {
-      window.localStorage.removeItem(storageKey(slug));
+      forgetStored(slug);
       return;
     }
     docRef.current = { ...stored.doc, version: initial.version };

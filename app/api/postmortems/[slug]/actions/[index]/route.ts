@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/domain/errors";
 import { actionIndexParamSchema, actionStatusChangeSchema } from "@/lib/schemas/actions";
 import { changeActionStatus } from "@/lib/server/actions";
-import { parseInput, readJsonBody } from "@/lib/server/http/json-body";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { readJsonBody } from "@/lib/server/http/json-body";
 import { apiRoute } from "@/lib/server/http/responses";
 
 export const dynamic = "force-dynamic";
