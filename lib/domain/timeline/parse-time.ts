@@ -7,6 +7,7 @@
  * It only reads; turning the result into an instant is resolveTime's job.
  */
 import { zoneForAbbreviation } from "./zone-abbreviations";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "./calendar-words";
 
 export type ParsedTime = {
   /** The calendar date when the text gives one; `year` is null when only month and day are given. */
@@ -25,7 +26,7 @@ export type TimeReading =
   | { ok: false; error: string };
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MONTH = String.raw`(${MONTH_NAMES})\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 // The meridiem and zone must end a word, so "10:50 Amazon" and "10:50 Zendesk" read as 10:50 and text.
 // "07.10.2025" is a date, not the clock 07:10: minutes never run on into ".digit".
@@ -34,7 +35,7 @@ const CLOCK = String.raw`(\d{1,2})[:.h](\d{2})(?!\.\d)(?::(\d{2})(?:\.\d+)?)?(?:
 const ZONE = String.raw`(?:\s*((?:UTC|GMT)[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?|[+-](?:0\d|1[0-4]):?[0-5]\d|Z|UTC|GMT)(?![a-z0-9]))?`;
 const SEP = String.raw`(?:[T\s]+|,\s*|\s+at\s+)`;
 // Only real weekday names, before a date: "Thu, 14 Mar 2024 00:05", "Saturday Oct 30th".
-const WEEKDAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+`;
+const WEEKDAY = String.raw`(?:${WEEKDAY_NAMES})\.?,?\s+`;
 const RANGE_TO = String.raw`\s*(?:-|–|—|to|until)\s*`;
 // A date after a time ("12:45 PM PST Saturday Oct 30th - …") counts only when a separator or the end follows it.
 const TRAILING_DATE = new RegExp(

@@ -1,8 +1,8 @@
 /** Recognises a line that names only a day ("Thu, 14 Mar 2024", "March 6th", "2024-03-14"). */
 import { DateTime } from "luxon";
+import { WEEKDAY_NAMES } from "./calendar-words";
 
-// Only real weekday names: "Monitoring 14 Mar 2024" is a sentence, not a heading.
-const WEEKDAY = String.raw`(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?`;
+const WEEKDAY = String.raw`(?:(?:${WEEKDAY_NAMES})\.?,?\s+)?`;
 const FORMATS = ["d LLL yyyy", "d LLLL yyyy", "LLL d yyyy", "LLLL d yyyy", "yyyy-MM-dd", "LLL d", "LLLL d", "d LLL", "d LLLL"];
 
 /** The ISO day a heading line names, or null. Without a year, the year of `referenceDay` (or this year) is used. */

@@ -2,8 +2,9 @@
 import { isIsoDate } from "@/lib/domain/time";
 import { readTime } from "@/lib/domain/timeline/parse-time";
 import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
+import { MONTH_NAMES } from "@/lib/domain/timeline/calendar-words";
 
-const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MONTH = String.raw`(?:${MONTH_NAMES})\.?`;
 const CANDIDATES = [
   /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/,
   /\b\d{1,2}\.\d{1,2}\.\d{4}\b/,
