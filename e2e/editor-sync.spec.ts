@@ -1,11 +1,11 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-/** Two people (two browser contexts, no shared storage) with the same postmortem open in the editor. */
-async function openEditorTwice(browser: Browser, slug: string): Promise<[Page, Page]> {
+/** Two people (two browser contexts, no shared storage) with the same postmortem open in the editor, each page failing the test on an uncaught error. */
+async function openEditorTwice(openPage: () => Promise<Page>, slug: string): Promise<[Page, Page]> {
   const pages: Page[] = [];
   for (let i = 0; i < 2; i++) {
-    const page = await (await browser.newContext()).newPage();
+    const page = await openPage();
     await page.goto(`/postmortems/${slug}/edit`);
     pages.push(page);
   }
@@ -14,9 +14,9 @@ async function openEditorTwice(browser: Browser, slug: string): Promise<[Page, P
 
 /** Two people, one postmortem; and a server that stops answering for a while. */
 
-test("a stale save shows both sides field by field and saves the user's choice", async ({ browser, makePostmortem, request }) => {
+test("a stale save shows both sides field by field and saves the user's choice", async ({ openPage, makePostmortem, request }) => {
   const doc = await makePostmortem({ summary: "Original summary." });
-  const [alice, bob] = await openEditorTwice(browser, doc.slug);
+  const [alice, bob] = await openEditorTwice(openPage, doc.slug);
 
   await test.step("Alice renames the postmortem and it saves", async () => {
     await alice.getByLabel("Title").fill(`${doc.title} (renamed by Alice)`);
@@ -50,9 +50,9 @@ test("a stale save shows both sides field by field and saves the user's choice",
   await expect(bob.getByLabel("Title")).toHaveValue(`${doc.title} (renamed by Alice)`);
 });
 
-test("accepting the conflict's defaults keeps both people's edits; Esc puts the choice off and focus stays in the dialog", async ({ browser, makePostmortem, request }) => {
+test("accepting the conflict's defaults keeps both people's edits; Esc puts the choice off and focus stays in the dialog", async ({ openPage, makePostmortem, request }) => {
   const doc = await makePostmortem({ summary: "Original summary." });
-  const [alice, bob] = await openEditorTwice(browser, doc.slug);
+  const [alice, bob] = await openEditorTwice(openPage, doc.slug);
 
   await alice.getByLabel("Summary").fill("Alice's new summary.");
   await expect(alice.locator("[data-save-state]")).toHaveAttribute("data-save-state", "saved");

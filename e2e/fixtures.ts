@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type APIResponse, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type APIResponse, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -113,6 +113,8 @@ type Fixtures = {
   makePerson: (options: { role: Role; readOnlyToken?: boolean }) => Promise<Person>;
   /** A request context signed in as the suite's viewer, editor or admin (their saved sessions, e2e/auth.ts); "anonymous" sends no credentials. */
   requestAs: (who: Role | "anonymous") => Promise<APIRequestContext>;
+  /** A page in a browser context of its own (another person: no shared storage, the admin's session unless `options` say otherwise), held to `page`'s rule: no uncaught error. Closed when the test ends. */
+  openPage: (options?: BrowserContextOptions) => Promise<Page>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -122,6 +124,19 @@ export const test = base.extend<Fixtures>({
     page.on("pageerror", (error) => errors.push(error.message));
     await provide(page);
     expect(errors, "uncaught errors in the page").toEqual([]);
+  },
+  openPage: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    const errors: string[] = [];
+    await provide(async (options = {}) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on("pageerror", (error) => errors.push(error.message));
+      return page;
+    });
+    for (const context of contexts) await context.close();
+    expect(errors, "uncaught errors in the other pages").toEqual([]);
   },
   // `provide` rather than Playwright's usual `use`, which the React hooks lint rule mistakes for a hook.
   makePostmortem: async ({ request }, provide) => {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
@@ -16,16 +15,13 @@ import { VisualTimeline } from "@/components/postmortem/visual-timeline";
 import { shownEventCount } from "@/lib/domain/timeline/window";
 import { pagePath } from "@/components/account/request-info";
 import { mayDo, requirePageActor } from "@/lib/server/auth";
+import { postmortemPageTitle } from "./page-title";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
-  return { title: postmortem?.title ?? "Postmortem not found" };
-}
+export const generateMetadata = postmortemPageTitle();
 
 export default async function PostmortemPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { STEP_IDS, type StepId } from "@/lib/domain/editor/steps";
 import { findPostmortemForPage } from "@/lib/server/postmortems";
@@ -6,6 +5,7 @@ import { NotAllowed, roleName } from "@/components/account/not-allowed";
 import { pagePath } from "@/components/account/request-info";
 import { listPeopleNames, mayDo, requirePageActor } from "@/lib/server/auth";
 import { Editor } from "./_components/editor";
+import { postmortemPageTitle } from "../page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +14,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
-  return { title: postmortem ? `Edit: ${postmortem.title}` : "Postmortem not found" };
-}
+export const generateMetadata = postmortemPageTitle("Edit");
 
 export default async function EditPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);

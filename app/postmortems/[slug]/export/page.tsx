@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findPostmortemForPage } from "@/lib/server/postmortems";
@@ -10,16 +9,13 @@ import { exportQueryOf, exportQuerySchema } from "@/lib/schemas/export";
 import { publicOrigin } from "@/lib/server/http/public-origin";
 import { ExportPanel } from "./_components/export-panel";
 import { DEFAULT_EXPORT_OPTIONS, toExportQuery, withoutFrontMatter } from "./_components/export-options";
+import { postmortemPageTitle } from "../page-title";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
-  return { title: postmortem ? `Export: ${postmortem.title}` : "Postmortem not found" };
-}
+export const generateMetadata = postmortemPageTitle("Export");
 
 export default async function ExportPage({ params }: Props) {
   const { slug } = await params;

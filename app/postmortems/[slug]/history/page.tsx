@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Avatar } from "@/components/account/avatar";
 import { notFound } from "next/navigation";
@@ -12,6 +11,7 @@ import { FieldDiff } from "./_components/field-diff";
 import { pagePath } from "@/components/account/request-info";
 import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { RestoreButton } from "./_components/restore-button";
+import { postmortemPageTitle } from "../page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -20,11 +20,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  // Before sign-in the page redirects; the title must not fail first.
-  const postmortem = await findPostmortemForPage((await params).slug).catch(() => null);
-  return { title: postmortem ? `History: ${postmortem.title}` : "Postmortem not found" };
-}
+export const generateMetadata = postmortemPageTitle("History");
 
 const pick = (value: string | string[] | undefined, fallback: number) => {
   const parsed = versionParamSchema.safeParse(Array.isArray(value) ? value[0] : value);
