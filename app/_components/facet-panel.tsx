@@ -173,7 +173,6 @@ function DateFacet({
             <button
               type="button"
               aria-pressed={isYear(value)}
-              aria-label={`${value} (${count})`}
               onClick={() => (isYear(value) ? onChange(null, null) : onChange(`${value}-01-01`, `${value}-12-31`))}
               className="flex w-full items-center gap-2 rounded-md px-1.5 py-1 text-left text-sm hover:bg-zinc-50 aria-pressed:bg-accent-50 aria-pressed:font-medium dark:hover:bg-zinc-900 dark:aria-pressed:bg-accent-500/15"
             >
@@ -181,7 +180,11 @@ function DateFacet({
               <span aria-hidden className="h-1.5 flex-1 rounded-full bg-zinc-100 dark:bg-zinc-800">
                 <span className="block h-full rounded-full bg-accent-400/70" style={{ width: `${Math.max(4, (100 * count) / max)}%` }} />
               </span>
-              <span className="text-xs tabular-nums text-zinc-500">{numberFormat.format(count)}</span>
+              {/* The name is the visible text ("2026 3 postmortems"), so voice control users can say what they see (WCAG 2.5.3). */}
+              <span className="text-xs tabular-nums text-zinc-500">
+                {numberFormat.format(count)}
+                <span className="sr-only">{count === 1 ? " postmortem" : " postmortems"}</span>
+              </span>
             </button>
           </li>
         ))}
