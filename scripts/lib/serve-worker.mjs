@@ -13,7 +13,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import next from "next";
-import { isBot } from "next/dist/shared/lib/router/utils/is-bot.js";
+import { isbot } from "isbot";
 import { databaseGeneration } from "./database-generation.mjs";
 import { credentialChecker } from "./credential-check.mjs";
 import { ResponseCache, cacheKeyOf, credentialsOf, fromTemplate, isStorable, isText, renderHeadersOf, toTemplate } from "./response-cache.mjs";
@@ -103,7 +103,7 @@ async function cachingFront() {
   };
 
   return async (request, response) => {
-    const key = cacheKeyOf(request, { isBot, trustProxy });
+    const key = cacheKeyOf(request, { isBot: isbot, trustProxy });
     const generation = key === null ? null : generationNow();
     if (generation === null) return handle(request, response);
     cache.observe(generation);
