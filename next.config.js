@@ -7,6 +7,8 @@ const SECURITY_HEADERS = [
   // For browsers that predate CSP's frame-ancestors.
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  // A page another site opens gets no handle on ours (window.opener), and ours none on it: sign-in is by redirect, never a popup.
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
 /** @type {import('next').NextConfig} */

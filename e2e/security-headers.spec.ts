@@ -7,6 +7,7 @@ function expectCommonHeaders(headers: Record<string, string>, what: string) {
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
   expect(headers["x-frame-options"], what).toBe("DENY");
   expect(headers["permissions-policy"], what).toContain("camera=()");
+  expect(headers["cross-origin-opener-policy"], what).toBe("same-origin");
 }
 
 /** The page policy's directives, by name. */
