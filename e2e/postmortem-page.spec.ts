@@ -152,3 +152,24 @@ test.describe("on a 390 px wide phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
+
+test("a 10,000-event page weighs what a 1,000-event page does: the list and the drawing are windowed", async ({ request, makePostmortem }) => {
+  test.setTimeout(120_000);
+  const timelineOf = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      at: new Date(Date.UTC(2026, 2, 14, 8) + index * 30_000).toISOString().replace(".000Z", "Z"),
+      kind: index === 0 ? "trigger" : index === count - 1 ? "resolved" : "action",
+      text: `Step ${index + 1} of the runbook`,
+    }));
+  const sizes: number[] = [];
+  for (const count of [1_000, 10_000]) {
+    const doc = await makePostmortem({ timezone: "UTC", timeline: timelineOf(count) });
+    const answer = await request.get(`/postmortems/${doc.slug}`);
+    expect(answer.status()).toBe(200);
+    const html = await answer.text();
+    expect(html, "the page offers the rest of the events").toContain(`?events=${count}#event-201`);
+    sizes.push(html.length);
+  }
+  // Ten times the events, about the same page: 200 rows and at most 250 markers either way (decision 018).
+  expect(sizes[1] / sizes[0]).toBeLessThan(1.3);
+});
