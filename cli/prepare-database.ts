@@ -17,24 +17,20 @@ export async function prepareDatabase(): Promise<void> {
   await closeDb();
   process.stderr.write(`Preparing the database (${health.migrations.pending.length} migration(s))…\n`);
   try {
-    execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-      cwd: root,
-      env: process.env,
-      stdio: "pipe",
-    });
+    // The child inherits this process's environment, DATABASE_URL anchored above.
+    execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, stdio: "pipe" });
   } catch (error) {
     const output = String((error as { stderr?: Buffer }).stderr ?? "");
-    throw new Error(`Could not migrate the database at ${process.env.DATABASE_URL}:\n${output.trim()}`);
+    const { getConfig } = await import("@/lib/server/config");
+    throw new Error(`Could not migrate the database at ${getConfig().DATABASE_URL}:\n${output.trim()}`);
   }
 }
 
 /** Resolves a relative DATABASE_URL against the project folder and validates the settings; returns the project folder. */
 export async function pointDatabaseAtProject(): Promise<string> {
-  const root = process.env.HINDSIGHT_ROOT ?? process.cwd();
-  const url = process.env.DATABASE_URL || "file:./data/hindsight.db";
-  // Anything but a file: URL is left as is for the config check to reject by name.
-  if (url.startsWith("file:")) process.env.DATABASE_URL = `file:${path.resolve(root, url.slice("file:".length))}`;
-  const { getConfig } = await import("@/lib/server/config");
+  const { anchorDatabaseUrl, getConfig, projectRoot } = await import("@/lib/server/config");
+  const root = projectRoot();
+  anchorDatabaseUrl(root);
   getConfig();
   return root;
 }

@@ -34,8 +34,8 @@ type PersonRow = { name: string; email: string; role: string; disabled: boolean;
 /** An app server of our own, its provider, and the operator's CLI on its database. */
 type Setup = { app: OwnServer; idp: TestIdp; cli: (args: string[], input?: string) => string; people: () => PersonRow[] };
 
-async function startSetup(options: { env: Record<string, string>; users: TestUser[]; claimsInIdToken: boolean }): Promise<Setup> {
-  const idp = await startTestIdp({ users: options.users, claimsInIdToken: options.claimsInIdToken });
+async function startSetup(options: { env: Record<string, string>; users: TestUser[]; claimsInIdToken: boolean; tokenAuth?: "basic" | "post" }): Promise<Setup> {
+  const idp = await startTestIdp({ users: options.users, claimsInIdToken: options.claimsInIdToken, tokenAuth: options.tokenAuth });
   let app: OwnServer;
   try {
     app = await startOwnServer({ ...idp.env, ...options.env });
@@ -263,7 +263,8 @@ test.describe("single sign-on only (HINDSIGHT_PASSWORD_LOGIN=0)", () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    setup = await startSetup({ users: [USERS.kay], claimsInIdToken: false, env: { HINDSIGHT_PASSWORD_LOGIN: "0" } });
+    // This provider wants client_secret_post at its token endpoint (the other describe: client_secret_basic, the default).
+    setup = await startSetup({ users: [USERS.kay], claimsInIdToken: false, tokenAuth: "post", env: { HINDSIGHT_PASSWORD_LOGIN: "0" } });
   });
 
   test.afterAll(async () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
  * package (the certified implementation many IdPs are built on) running in
  * the test process on loopback, over http.
  *
- * - One confidential client (client_secret_post, as better-auth sends it) for
+ * - One confidential client (client_secret_basic, or _post when asked) for
  *   the authorization code grant, with PKCE required (S256: the only method
  *   oidc-provider accepts).
  * - Its development login and consent screens (devInteractions): any login
@@ -60,7 +60,14 @@ async function loadProvider(): Promise<ProviderClass> {
   return loaded.default;
 }
 
-export async function startTestIdp(options: { users: TestUser[]; claimsInIdToken?: boolean }): Promise<TestIdp> {
+/**
+ * tokenAuth: how the client must authenticate at the token endpoint:
+ * client_secret_basic (the default, as most providers expect; our default
+ * too) or client_secret_post (HINDSIGHT_OIDC_TOKEN_AUTH=post). The provider
+ * refuses the other, so each test proves the app sends what it is set to.
+ */
+export async function startTestIdp(options: { users: TestUser[]; claimsInIdToken?: boolean; tokenAuth?: "basic" | "post" }): Promise<TestIdp> {
+  const tokenAuth = options.tokenAuth ?? "basic";
   const Provider = await loadProvider();
   const users = new Map(options.users.map((user) => [user.login, user]));
   const clientId = `hindsight-${randomBytes(4).toString("hex")}`;
@@ -94,7 +101,7 @@ export async function startTestIdp(options: { users: TestUser[]; claimsInIdToken
           redirect_uris: [redirectUri],
           grant_types: ["authorization_code"],
           response_types: ["code"],
-          token_endpoint_auth_method: "client_secret_post",
+          token_endpoint_auth_method: `client_secret_${tokenAuth}`,
         },
       ],
       pkce: { required: () => true },
@@ -136,6 +143,7 @@ export async function startTestIdp(options: { users: TestUser[]; claimsInIdToken
       HINDSIGHT_OIDC_CLIENT_ID: clientId,
       HINDSIGHT_OIDC_CLIENT_SECRET: clientSecret,
       HINDSIGHT_OIDC_NAME: TEST_IDP_NAME,
+      ...(tokenAuth === "post" ? { HINDSIGHT_OIDC_TOKEN_AUTH: "post" } : {}),
     },
     acceptCallbacksAt,
     authorizationRequests,

@@ -21,6 +21,7 @@ const ACCESS_DEFAULTS = {
   HINDSIGHT_OIDC_ALLOWED_DOMAINS: [],
   HINDSIGHT_OIDC_DEFAULT_ROLE: "viewer",
   HINDSIGHT_OIDC_ROLE_MAP: {},
+  HINDSIGHT_OIDC_TOKEN_AUTH: "basic",
 };
 
 describe("parseConfig", () => {
@@ -49,6 +50,11 @@ describe("parseConfig", () => {
       HINDSIGHT_LOG_LEVEL: "debug",
       ...ACCESS_DEFAULTS,
     });
+  });
+
+  it("reads how to authenticate at the provider's token endpoint: basic unless post is asked for", () => {
+    expect(parseConfig({ HINDSIGHT_OIDC_TOKEN_AUTH: "post" }).HINDSIGHT_OIDC_TOKEN_AUTH).toBe("post");
+    expect(() => parseConfig({ HINDSIGHT_OIDC_TOKEN_AUTH: "client_secret_jwt" })).toThrow(/HINDSIGHT_OIDC_TOKEN_AUTH must be basic or post/);
   });
 
   it("reads the access settings and refuses inconsistent ones, naming the variable", () => {

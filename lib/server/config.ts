@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import path from "node:path";
+import { DEFAULT_DATABASE_URL, databaseUrlFrom } from "@/lib/database-url.mjs";
 
 /**
  * Settings read from the environment, validated once at start. A bad value
@@ -10,7 +12,7 @@ const configSchema = z.object({
     .string()
     .trim()
     .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/hindsight.db")
-    .default("file:./data/hindsight.db"),
+    .default(DEFAULT_DATABASE_URL),
   // Read by `next start` (npm start passes it on); checked here so that a typo stops npm start with this message, not a stack trace.
   PORT: z.coerce
     .number({ error: "must be a port number from 1 to 65535" })
@@ -87,6 +89,9 @@ const configSchema = z.object({
     .transform((value) => value.split(",").map((part) => part.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
     .refine((list) => list.every((domain) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)), "must be a comma-separated list of email domains, such as example.com,example.org")
     .default([]),
+  // How Hindsight proves itself at the provider's token endpoint: client_secret_basic (the OAuth default, which
+  // Okta, Entra ID, Google and Keycloak accept) or client_secret_post (for a provider set up to want it).
+  HINDSIGHT_OIDC_TOKEN_AUTH: z.enum(["basic", "post"], "must be basic or post").default("basic"),
   HINDSIGHT_OIDC_DEFAULT_ROLE: z.enum(["viewer", "editor", "admin"], "must be viewer, editor or admin").default("viewer"),
   HINDSIGHT_OIDC_ROLE_CLAIM: z.string().trim().min(1).optional(),
   HINDSIGHT_OIDC_ROLE_MAP: z
@@ -159,4 +164,29 @@ let cached: Config | undefined;
 export function getConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** The project folder: HINDSIGHT_ROOT (set by the CLI's launcher), else where the process runs. */
+export function projectRoot(): string {
+  return process.env.HINDSIGHT_ROOT ?? process.cwd();
+}
+
+/**
+ * Points a relative DATABASE_URL at `root` (not wherever a command was typed),
+ * for this process and the tools it starts (prisma migrate), and forgets the
+ * settings read so far. Anything but a file: URL is left for the check to refuse by name.
+ */
+export function anchorDatabaseUrl(root: string): void {
+  const url = databaseUrlFrom(process.env);
+  if (url.startsWith("file:")) process.env.DATABASE_URL = `file:${path.resolve(root, url.slice("file:".length))}`;
+  cached = undefined;
+}
+
+/**
+ * Set by npm start for its workers (scripts/lib/serve-cluster.mjs), never by
+ * people (so not among the settings above): whether writes (HINDSIGHT_WRITE_LOCK)
+ * and zip exports (HINDSIGHT_EXPORT_SLOTS) ask the primary process for their turn.
+ */
+export function coordinatesWithCluster(feature: "HINDSIGHT_WRITE_LOCK" | "HINDSIGHT_EXPORT_SLOTS"): boolean {
+  return process.env[feature] === "cluster" && typeof process.send === "function";
 }

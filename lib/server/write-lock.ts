@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { getConfig } from "./config";
+import { coordinatesWithCluster, getConfig } from "./config";
 import { rethrowDatabaseProblem } from "./database-errors";
 
 /**
@@ -21,7 +21,7 @@ type LockState = { nextId: number; waiters: Map<number, Waiter>; holding: AsyncL
 const globalForLock = globalThis as unknown as { hindsightWriteLock?: LockState };
 
 function usesClusterLock(): boolean {
-  return process.env.HINDSIGHT_WRITE_LOCK === "cluster" && typeof process.send === "function";
+  return coordinatesWithCluster("HINDSIGHT_WRITE_LOCK");
 }
 
 function lockState(): LockState {

@@ -110,6 +110,7 @@ async function createAuth() {
                   // signature, issuer and audience checked against the discovered keys: a provider whose discovery
                   // gives no issuer and jwks_uri is refused rather than trusted.
                   pkce: true,
+                  authentication: config.HINDSIGHT_OIDC_TOKEN_AUTH,
                   requireIdTokenVerification: true,
                   overrideUserInfo: false,
                   // No mapProfileToUser: better-auth drops a `role` it returns (the field is input: false, so that
