@@ -1,13 +1,13 @@
 /** `hindsight render` (a JSON file → Markdown, no database) and `hindsight export` (stored postmortems → Markdown files). */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { renderExportFiles, renderMarkdown, type ExportFile, type ExportOptions } from "@/lib/domain/markdown/export";
+import { exportFileNamer, renderMarkdown, type ExportFile, type ExportOptions } from "@/lib/domain/markdown/export";
 import { isIsoDateTime } from "@/lib/domain/time";
 import { slugify } from "@/lib/domain/slug";
 import { exportQuerySchema } from "@/lib/schemas/export";
 import { fieldErrorsOf, postmortemInputSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
-import { parseInput } from "@/lib/server/http/json-body";
-import { getPostmortem, listPublishedPostmortems } from "@/lib/server/postmortems";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { getPostmortem, readPublishedPostmortems } from "@/lib/server/postmortems";
 import { readJsonFile } from "./read-json-file";
 import { UsageError } from "./usage-error";
 
@@ -68,19 +68,29 @@ export async function runExport({ values, positionals, out }: Run): Promise<numb
   if (!values.all && positionals.length !== 1) throw new UsageError("export needs one SLUG, or --all --out DIR");
   if (values.all && !values.out) throw new UsageError("export --all needs --out DIR: the folder to write the files into");
   const options = optionsOf(values);
-  const docs = values.all ? await listPublishedPostmortems() : [await getPostmortem({ slug: positionals[0] })];
-  if (!values.out) {
-    out.write(renderMarkdown(docs[0], options));
+  const single = values.all ? null : await getPostmortem({ slug: positionals[0] });
+  if (single && !values.out) {
+    out.write(renderMarkdown(single, options));
     return 0;
   }
-  if (docs.length === 0) {
+  const dir = values.out!;
+  // A page of postmortems at a time, named as the zip export names them (the same pages, in the same order).
+  const pages: AsyncIterable<PostmortemDocument[]> | PostmortemDocument[][] = single ? [[single]] : await readPublishedPostmortems();
+  const nameOf = exportFileNamer(options);
+  const counts: Record<Outcome, number> = { new: 0, updated: 0, unchanged: 0 };
+  for await (const page of pages) {
+    const written = await writeFiles(dir, page.map((doc) => ({ name: nameOf(doc), markdown: renderMarkdown(doc, options) })));
+    for (const { name, outcome } of written) {
+      out.write(`${outcome.padEnd(9)} ${path.join(dir, name)}\n`);
+      counts[outcome] += 1;
+    }
+  }
+  const total = counts.new + counts.updated + counts.unchanged;
+  if (total === 0) {
     out.write("No published postmortems to export.\n");
     return 0;
   }
-  const outcomes = await writeFiles(values.out, renderExportFiles(docs, options));
-  for (const { name, outcome } of outcomes) out.write(`${outcome.padEnd(9)} ${path.join(values.out, name)}\n`);
-  const count = (what: string) => outcomes.filter((o) => o.outcome === what).length;
-  out.write(`${outcomes.length} file${outcomes.length === 1 ? "" : "s"}: ${count("new")} new, ${count("updated")} updated, ${count("unchanged")} unchanged.\n`);
+  out.write(`${total} file${total === 1 ? "" : "s"}: ${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged.\n`);
   return 0;
 }
 

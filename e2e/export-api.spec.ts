@@ -96,6 +96,23 @@ test.describe("GET /api/export", () => {
     expect(markdown).not.toMatch(/owner:|tracker\.example\.com|Internal notes/);
   });
 
+  test("is streamed, and leaves out restricted postmortems the asker may not see", async ({ makePostmortem, request, requestAs }) => {
+    const secret = await makePostmortem({ title: uniqueTitle("Zip secret"), status: "published", restricted: true });
+    const open = await makePostmortem({ title: uniqueTitle("Zip open"), status: "published" });
+    const namesFor = async (who: typeof request) => {
+      const response = await who.get("/api/export");
+      expect(response.status(), await response.text()).toBe(200);
+      // Written as it is read: no length known in advance.
+      expect(response.headers()["content-length"]).toBeUndefined();
+      return Object.keys(unzipSync(new Uint8Array(await response.body())));
+    };
+    const admins = await namesFor(request);
+    expect(admins).toContain(`${DAY}-${secret.slug}.md`);
+    const viewers = await namesFor(await requestAs("viewer"));
+    expect(viewers).toContain(`${DAY}-${open.slug}.md`);
+    expect(viewers).not.toContain(`${DAY}-${secret.slug}.md`);
+  });
+
   test("bad options are a 422", async ({ request }) => {
     const body = await expectApiError(await request.get("/api/export?template=long&authors=2"), 422, "INVALID");
     expect(Object.keys(body.error.fields).sort()).toEqual(["authors", "template"]);

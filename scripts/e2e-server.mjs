@@ -18,6 +18,11 @@ const env = {
   DATABASE_URL: `file:${file}`,
   NEXT_TELEMETRY_DISABLED: "1",
   HINDSIGHT_LOG_LEVEL: process.env.HINDSIGHT_LOG_LEVEL ?? "warn",
+  // Every test is the same admin, many at once, and the bad-input corpus exports dozens of times a
+  // minute: the zip export's per-client limits would refuse them. e2e/export-limits.spec.ts runs a
+  // server of its own with the defaults (1 at once, 3 a minute).
+  HINDSIGHT_EXPORTS_AT_ONCE: process.env.HINDSIGHT_EXPORTS_AT_ONCE ?? "100",
+  HINDSIGHT_EXPORTS_PER_MINUTE: process.env.HINDSIGHT_EXPORTS_PER_MINUTE ?? "10000",
 };
 migrate(env.DATABASE_URL);
 // E2E_NO_ACCOUNTS=1: a database nobody has an account on yet (the setup screen's tests).

@@ -30,6 +30,8 @@ describe("parseConfig", () => {
       DATABASE_URL: "file:./data/hindsight.db",
       HINDSIGHT_BUSY_TIMEOUT_MS: 5000,
       HINDSIGHT_LOG_LEVEL: "info",
+      HINDSIGHT_EXPORTS_AT_ONCE: 1,
+      HINDSIGHT_EXPORTS_PER_MINUTE: 3,
       ...ACCESS_DEFAULTS,
     });
   });
@@ -48,6 +50,8 @@ describe("parseConfig", () => {
       HINDSIGHT_PUBLIC_URL: "https://postmortems.example.com",
       HINDSIGHT_BUSY_TIMEOUT_MS: 250,
       HINDSIGHT_LOG_LEVEL: "debug",
+      HINDSIGHT_EXPORTS_AT_ONCE: 1,
+      HINDSIGHT_EXPORTS_PER_MINUTE: 3,
       ...ACCESS_DEFAULTS,
     });
   });
@@ -110,6 +114,17 @@ describe("parseConfig", () => {
     expect(parseConfig({ HINDSIGHT_CACHE_MB: "128" }).HINDSIGHT_CACHE_MB).toBe(128);
     for (const value of ["-1", "1.5", "lots", "4097"]) {
       expect(problemsOf({ HINDSIGHT_CACHE_MB: value })).toEqual(["HINDSIGHT_CACHE_MB must be a whole number of megabytes from 0 to 4096"]);
+    }
+  });
+
+  it("reads the zip export's limits per client, 1 at once and 3 a minute unless set, and refuses anything but whole numbers in range", () => {
+    expect(parseConfig({})).toMatchObject({ HINDSIGHT_EXPORTS_AT_ONCE: 1, HINDSIGHT_EXPORTS_PER_MINUTE: 3 });
+    expect(parseConfig({ HINDSIGHT_EXPORTS_AT_ONCE: "2", HINDSIGHT_EXPORTS_PER_MINUTE: "600" })).toMatchObject({ HINDSIGHT_EXPORTS_AT_ONCE: 2, HINDSIGHT_EXPORTS_PER_MINUTE: 600 });
+    for (const value of ["0", "1.5", "many", "101"]) {
+      expect(problemsOf({ HINDSIGHT_EXPORTS_AT_ONCE: value })).toEqual(["HINDSIGHT_EXPORTS_AT_ONCE must be a whole number of exports from 1 to 100"]);
+    }
+    for (const value of ["0", "2.5", "-3", "10001"]) {
+      expect(problemsOf({ HINDSIGHT_EXPORTS_PER_MINUTE: value })).toEqual(["HINDSIGHT_EXPORTS_PER_MINUTE must be a whole number of exports from 1 to 10000"]);
     }
   });
 

@@ -50,6 +50,19 @@ const configSchema = z.object({
     .min(0, "must not be negative")
     .max(600_000, "must be at most 600000")
     .default(5000),
+  // The zip export of every published postmortem (GET /api/export): per client (person, token, else address), how many may run at once and start per minute.
+  HINDSIGHT_EXPORTS_AT_ONCE: z.coerce
+    .number({ error: "must be a whole number of exports from 1 to 100" })
+    .int("must be a whole number of exports from 1 to 100")
+    .min(1, "must be a whole number of exports from 1 to 100")
+    .max(100, "must be a whole number of exports from 1 to 100")
+    .default(1),
+  HINDSIGHT_EXPORTS_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number of exports from 1 to 10000" })
+    .int("must be a whole number of exports from 1 to 10000")
+    .min(1, "must be a whole number of exports from 1 to 10000")
+    .max(10_000, "must be a whole number of exports from 1 to 10000")
+    .default(3),
   HINDSIGHT_LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error")
     .default("info"),

@@ -8,6 +8,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { root, say } from "./steps.mjs";
+import { ExportLimits } from "./export-limits.mjs";
 import { WriteLockQueue } from "./write-lock-queue.mjs";
 
 /** A worker that stops this soon after it started failed to start (say, the port is taken): stop everything rather than restart it in a loop. */
@@ -26,10 +27,12 @@ export function workerCount(env = process.env) {
  */
 export function serveCluster({ port, host, workers }) {
   cluster.setupPrimary({ exec: path.join(root, "scripts", "lib", "serve-worker.mjs") });
-  // HINDSIGHT_WRITE_LOCK tells lib/server/write-lock.ts to ask this process for each write's turn.
+  // HINDSIGHT_WRITE_LOCK tells lib/server/write-lock.ts to ask this process for each write's turn,
+  // HINDSIGHT_EXPORT_SLOTS tells lib/server/export/export-slots.ts to ask it before each zip export.
   // HOST is always set for the workers: the address npm start was given (HOST), or every interface.
-  const workerEnv = { NODE_ENV: "production", PORT: String(port), HOST: host ?? "", HINDSIGHT_WRITE_LOCK: "cluster" };
+  const workerEnv = { NODE_ENV: "production", PORT: String(port), HOST: host ?? "", HINDSIGHT_WRITE_LOCK: "cluster", HINDSIGHT_EXPORT_SLOTS: "cluster" };
   handOutWriteTurns();
+  handOutExportSlots();
   const startedAt = new Map();
   let stopping = false;
   let exitCode = 0;
@@ -92,4 +95,23 @@ function handOutWriteTurns() {
     if (op === "release") grant(turns.release({ worker: worker.id, id }));
   });
   for (const event of ["disconnect", "exit"]) cluster.on(event, (worker) => grant(turns.releaseWorker(worker.id)));
+}
+
+/**
+ * Decides for every worker whether a zip export may start (export-limits.mjs):
+ * a worker asks with the client and its settings, and says when the export
+ * has ended; a worker that stops gives its exports up.
+ */
+function handOutExportSlots() {
+  const limits = new ExportLimits();
+  cluster.on("message", (worker, message) => {
+    const { hindsightExportSlot: op, id, client, settings } = message ?? {};
+    if (op === "take" && typeof client === "string" && [settings?.atOnce, settings?.perMinute, settings?.running].every(Number.isFinite)) {
+      const decision = limits.take({ owner: worker.id, id, client, limits: settings, now: Date.now() });
+      if (worker.isConnected()) worker.send({ hindsightExportSlot: "answer", id, decision }, () => {});
+      else limits.releaseOwner(worker.id);
+    }
+    if (op === "release") limits.release({ owner: worker.id, id });
+  });
+  for (const event of ["disconnect", "exit"]) cluster.on(event, (worker) => limits.releaseOwner(worker.id));
 }

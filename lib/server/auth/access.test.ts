@@ -60,7 +60,7 @@ const TABLE: { name: string; expected: Record<Who, string>; call: () => Promise<
   { name: "getPostmortem", expected: reads, call: async () => postmortems.getPostmortem({ slug: (await fresh()).slug }) },
   { name: "listPostmortems", expected: reads, call: () => postmortems.listPostmortems({ page: 1, perPage: 5 }) },
   { name: "listRevisions", expected: reads, call: async () => postmortems.listRevisions({ slug: (await fresh()).slug }) },
-  { name: "listPublishedPostmortems", expected: reads, call: () => postmortems.listPublishedPostmortems() },
+  { name: "readPublishedPostmortems", expected: reads, call: () => postmortems.readPublishedPostmortems() },
   { name: "searchPostmortems", expected: reads, call: () => searchPostmortems(parseSearchParams(new URLSearchParams("q=database"))) },
   { name: "getInsights", expected: reads, call: () => getInsights({}) },
   { name: "listActions", expected: reads, call: () => listActions({ query: { statuses: [], due: "any", page: 1, perPage: 5 }, today: "2026-12-05" }) },

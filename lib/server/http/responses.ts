@@ -16,12 +16,17 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
-/** The API's error body: { error: { code, message, fields } }, plus extras such as `current` on a conflict. */
+/**
+ * The API's error body: { error: { code, message, fields } }, plus extras such
+ * as `current` on a conflict. An error whose details say `retryAfterSeconds`
+ * (a refusal by a limit) also gets the Retry-After header.
+ */
 export function errorResponse(error: AppError): Response {
   const extras = error.details && typeof error.details === "object" ? error.details : {};
+  const retryAfter = (extras as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   return Response.json(
     { error: { code: error.code, message: error.message, fields: error.fields ?? {} }, ...extras },
-    { status: STATUS_BY_CODE[error.code] },
+    { status: STATUS_BY_CODE[error.code], headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {} },
   );
 }
 

@@ -9,4 +9,4 @@ export { listRevisions, getRevision, type RevisionSummary } from "./list-revisio
 export { restoreRevision } from "./restore-revision";
 export { changeStatus } from "./change-status";
 export { loadSamplePostmortems } from "./load-samples";
-export { listPublishedPostmortems } from "./list-published-postmortems";
+export { readPublishedPostmortems } from "./read-published-postmortems";

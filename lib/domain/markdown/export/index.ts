@@ -13,5 +13,5 @@ export {
   type TimelineStyle,
 } from "./options";
 export { applyReplacements } from "./public-variant";
-export { renderExportFiles, zipExportFiles, type ExportFile } from "./bulk";
+export { exportFileNamer, renderExportFiles, zipExportPages, type ExportFile, type ZipExportOptions } from "./bulk";
 export { INTERNAL_SECTION_MARKER } from "./sections";
