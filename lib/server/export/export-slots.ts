@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { ExportLimits, type ExportDecision, type ExportLimitSettings } from "@/scripts/lib/export-limits.mjs";
 import type { KnownActor } from "../auth/require-access";
-import { getConfig } from "../config";
+import { coordinatesWithCluster, getConfig } from "../config";
 
 /**
  * The zip export's limits (decision 022): a client runs at most
@@ -30,7 +30,7 @@ type SlotState = { nextId: number; waiting: Map<number, (decision: ExportDecisio
 const globalForSlots = globalThis as unknown as { hindsightExportSlots?: SlotState };
 
 function usesCluster(): boolean {
-  return process.env.HINDSIGHT_EXPORT_SLOTS === "cluster" && typeof process.send === "function";
+  return coordinatesWithCluster("HINDSIGHT_EXPORT_SLOTS");
 }
 
 function slotState(): SlotState {
