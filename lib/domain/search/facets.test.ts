@@ -1,5 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyFilters, byDateDescending, encodeFacets, LabelDictionary, NO_FILTERS, type FacetRecord, type SearchFilters } from "./facets";
+import { ACTION_STATUSES, FACTOR_CATEGORIES, SEVERITIES, STATUSES } from "../postmortem";
+import {
+  ACTION_VALUES,
+  applyFilters,
+  byDateDescending,
+  decodeFacets,
+  encodeFacets,
+  LabelDictionary,
+  NO_FILTERS,
+  SEVERITY_VALUES,
+  type FacetRecord,
+  type SearchFilters,
+} from "./facets";
 import type { FacetValues } from "./search-document";
 
 const labels = new LabelDictionary();
@@ -77,5 +90,114 @@ describe("byDateDescending", () => {
   it("orders newest incident first, then newest id", () => {
     const same = [make(10, { day: "2024-01-01" }), make(11, { day: "2024-01-01" }), make(12, { day: "2025-01-01" })];
     expect([...same].sort(byDateDescending).map((r) => r.id)).toEqual([12, 11, 10]);
+  });
+});
+
+/** The rule applyFilters implements, written the slow and obvious way: one pass per facet, decoded values. */
+function facetCountsByDefinition(records: FacetRecord[], filters: SearchFilters, dictionary: LabelDictionary) {
+  const decoded = records.map((record) => ({ record, ...decodeFacets(record, dictionary), severityValue: SEVERITY_VALUES[record.severity] }));
+  type Decoded = (typeof decoded)[number];
+  const factorsOf = (r: Decoded) => FACTOR_CATEGORIES.filter((_, i) => r.record.factors & (1 << i));
+  const actionsOf = (r: Decoded) => ACTION_VALUES.filter((_, i) => r.record.actions & (1 << i));
+  const tests = {
+    severity: (r: Decoded) => filters.severity.length === 0 || filters.severity.includes(r.severityValue),
+    status: (r: Decoded) => (filters.status.length === 0 ? r.status !== "archived" : filters.status.includes(r.status)),
+    service: (r: Decoded) => filters.service.length === 0 || r.services.some((name) => filters.service.includes(name)),
+    tag: (r: Decoded) => filters.tag.length === 0 || r.tags.some((name) => filters.tag.includes(name)),
+    factor: (r: Decoded) => filters.factor.length === 0 || factorsOf(r).some((value) => filters.factor.includes(value)),
+    action: (r: Decoded) => filters.action.length === 0 || actionsOf(r).some((value) => filters.action.includes(value)),
+    year: (r: Decoded) => (!filters.from || r.record.day >= filters.from) && (!filters.to || r.record.day <= filters.to),
+  };
+  const facets = Object.keys(tests) as (keyof typeof tests)[];
+  const passingAllBut = (facet: keyof typeof tests | null) => decoded.filter((r) => facets.every((other) => other === facet || tests[other](r)));
+  const tally = (values: string[]) => {
+    const counts = new Map<string, number>();
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+  };
+  const inOrder = (all: readonly string[], counts: Map<string, number>) => all.filter((value) => counts.has(value)).map((value) => ({ value, count: counts.get(value)! }));
+  const byCount = (counts: Map<string, number>) =>
+    [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return {
+    passing: passingAllBut(null).map((r) => r.record.id),
+    counts: {
+      severity: inOrder(SEVERITY_VALUES, tally(passingAllBut("severity").map((r) => r.severityValue))),
+      status: inOrder(STATUSES, tally(passingAllBut("status").map((r) => r.status))),
+      service: byCount(tally(passingAllBut("service").flatMap((r) => r.services))),
+      tag: byCount(tally(passingAllBut("tag").flatMap((r) => r.tags))),
+      factor: inOrder(FACTOR_CATEGORIES, tally(passingAllBut("factor").flatMap(factorsOf))),
+      action: inOrder(ACTION_VALUES, tally(passingAllBut("action").flatMap(actionsOf))),
+      year: [...tally(passingAllBut("year").map((r) => r.record.day.slice(0, 4)))]
+        .sort((a, b) => Number(b[0]) - Number(a[0]))
+        .map(([value, count]) => ({ value, count })),
+    },
+  };
+}
+
+const SERVICES = ["auth-api", "checkout", "billing", "search", "queue"];
+const TAGS = ["dns", "cache", "tls", "deploy"];
+const subsetOf = <T>(values: readonly T[]) => fc.subarray([...values], { maxLength: 3 });
+const facetValues: fc.Arbitrary<FacetValues> = fc.record({
+  severity: fc.constantFrom(...SEVERITIES, null),
+  status: fc.constantFrom(...STATUSES),
+  day: fc.date({ min: new Date("1998-01-01T00:00:00Z"), max: new Date("2026-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+  services: fc.subarray(SERVICES, { maxLength: 3 }),
+  tags: fc.subarray(TAGS, { maxLength: 3 }),
+  factorCategories: fc.subarray([...FACTOR_CATEGORIES], { maxLength: 3 }),
+  actionStatuses: fc.subarray([...ACTION_STATUSES], { maxLength: 3 }),
+});
+const searchFilters: fc.Arbitrary<SearchFilters> = fc.record({
+  severity: subsetOf(SEVERITY_VALUES),
+  status: subsetOf(STATUSES),
+  service: subsetOf([...SERVICES, "never-seen"]),
+  tag: subsetOf(TAGS),
+  factor: subsetOf(FACTOR_CATEGORIES),
+  action: subsetOf(ACTION_VALUES),
+  from: fc.constantFrom(null, "2005-01-01", "2020-06-15"),
+  to: fc.constantFrom(null, "2010-12-31", "2024-01-01"),
+});
+
+describe("applyFilters on random libraries", () => {
+  it("gives the counts and the passing records the rule defines, for any filters", () => {
+    fc.assert(
+      fc.property(fc.array(facetValues, { maxLength: 60 }), searchFilters, (values, filters) => {
+        const dictionary = new LabelDictionary();
+        const library = values.map((value, i) => encodeFacets(i + 1, i + 1, value, dictionary));
+        const fast = applyFilters(library, filters, dictionary);
+        const expected = facetCountsByDefinition(library, filters, dictionary);
+        expect(fast.counts).toEqual(expected.counts);
+        expect(fast.passing.map((r) => r.id)).toEqual(expected.passing);
+        expect(fast.total).toBe(expected.passing.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads the matches by id from a cache with holes, leaving out skipped ids, as if given only those records", () => {
+    fc.assert(
+      fc.property(
+        fc.array(facetValues, { minLength: 1, maxLength: 60 }),
+        searchFilters,
+        fc.array(fc.nat(), { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.boolean(),
+        (values, filters, picks, skipped, keepPassing) => {
+          const dictionary = new LabelDictionary();
+          // Ids with gaps (deleted postmortems), stored at their id.
+          const library = values.map((value, i) => encodeFacets(i * 3 + 1, i + 1, value, dictionary));
+          const cache: (FacetRecord | undefined)[] = [];
+          for (const record of library) cache[record.id] = record;
+          const ids = [...new Set(picks.map((pick) => (pick % (library.length * 3 + 2)) + 1))];
+          const skip = new Set(skipped.map((pick) => library[pick % library.length].id));
+          const chosen = ids.flatMap((id) => (cache[id] && !skip.has(id) ? [cache[id]] : []));
+          const fast = applyFilters(cache, filters, dictionary, { ids, skip, keepPassing });
+          const expected = applyFilters(chosen, filters, dictionary);
+          expect(fast.counts).toEqual(expected.counts);
+          expect(fast.total).toBe(expected.passing.length);
+          expect(fast.passing).toEqual(keepPassing ? expected.passing : []);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
