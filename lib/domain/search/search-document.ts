@@ -11,25 +11,7 @@ import { distinctWords } from "./words";
 
 import { type SearchField } from "./fields";
 
-export { SEARCH_FIELDS, SEARCH_FIELD_LABELS, type SearchField } from "./fields";
-
-/**
- * bm25 weight of each field: a word in the title counts ten times a word in
- * the body, the summary five times; services and tags count double, being
- * few words chosen on purpose.
- */
-export const SEARCH_FIELD_WEIGHTS: Record<SearchField, number> = {
-  title: 10,
-  summary: 5,
-  labels: 2,
-  impact: 1,
-  timeline: 1,
-  rootCause: 1,
-  factors: 1,
-  actions: 1,
-  lessons: 1,
-  sections: 1,
-};
+export { SEARCH_FIELDS, SEARCH_FIELD_LABELS, SEARCH_FIELD_WEIGHTS, type SearchField } from "./fields";
 
 export type FacetValues = {
   severity: Severity | null;

@@ -2,7 +2,7 @@ import "server-only";
 import { porterStem } from "@/lib/domain/search/porter";
 import { matchExpressions, parseQuery, prefixWordsOf } from "@/lib/domain/search/query";
 import { closestWords, correctableWordsOf, singleEdits, typosAllowed, type TypedWord } from "@/lib/domain/search/typos";
-import type { Db } from "../db";
+import type { SearchReader } from "./search-reader";
 
 /** How many words a half-typed word may stand for, besides the stems that start with it. */
 const MAX_COMPLETIONS = 16;
@@ -18,10 +18,10 @@ const AFTER = "\u{10FFFF}";
  * completed from the library's words and words the library does not have
  * widened to the library's words they may be typos of.
  */
-export async function compileQuery(db: Db, q: string) {
+export function compileQuery(reader: SearchReader, q: string) {
   const parsed = parseQuery(q);
-  const { completions, startingWords } = await findCompletions(db, prefixWordsOf(parsed));
-  const corrections = await findCorrections(db, correctableWordsOf(parsed), startingWords);
+  const { completions, startingWords } = findCompletions(reader, prefixWordsOf(parsed));
+  const corrections = findCorrections(reader, correctableWordsOf(parsed), startingWords);
   return matchExpressions(parsed, completions, corrections);
 }
 
@@ -30,12 +30,12 @@ export async function compileQuery(db: Db, q: string) {
  * ("configura" → "configuration", stem "configur"): the FTS5 prefix query
  * alone, over stems, would miss them. Also says which prefixes start any word.
  */
-async function findCompletions(db: Db, prefixes: string[]): Promise<{ completions: Map<string, string[]>; startingWords: Set<string> }> {
+function findCompletions(reader: SearchReader, prefixes: string[]): { completions: Map<string, string[]>; startingWords: Set<string> } {
   const completions = new Map<string, string[]>();
   const startingWords = new Set<string>();
   for (const prefix of prefixes) {
     if (prefix.length < MIN_COMPLETED_PREFIX) continue;
-    const [row] = await db.$queryRawUnsafe<{ words: string | null }[]>(
+    const row = reader.get<{ words: string | null }>(
       `SELECT json_group_array("word") AS "words" FROM (SELECT "word" FROM "SearchWord" WHERE "word" >= ? AND "word" < ? LIMIT 500)`,
       prefix,
       `${prefix}${AFTER}`,
@@ -63,7 +63,7 @@ async function findCompletions(db: Db, prefixes: string[]): Promise<{ completion
  * is bounded: at most four words, a few thousand key lookups, one capped
  * range of the word list.
  */
-async function findCorrections(db: Db, typed: TypedWord[], startingWords: ReadonlySet<string>): Promise<Map<string, string[]>> {
+function findCorrections(reader: SearchReader, typed: TypedWord[], startingWords: ReadonlySet<string>): Map<string, string[]> {
   const corrections = new Map<string, string[]>();
   // Which stems (or, half-typed, stem beginnings) are terms of the index: one statement, a range of terms per word.
   const asked = typed
@@ -73,7 +73,7 @@ async function findCorrections(db: Db, typed: TypedWord[], startingWords: Readon
       return { word, from: stem, to: isPrefix ? `${stem}${AFTER}` : stem };
     });
   if (asked.length === 0) return corrections;
-  const [known] = await db.$queryRawUnsafe<{ words: string | null }[]>(
+  const known = reader.get<{ words: string | null }>(
     `SELECT json_group_array("value" ->> '$.word') AS "words" FROM json_each(?)
      WHERE EXISTS (SELECT 1 FROM "SearchTerm" WHERE "term" >= "value" ->> '$.from' AND "term" <= "value" ->> '$.to')`,
     JSON.stringify(asked),
@@ -82,24 +82,24 @@ async function findCorrections(db: Db, typed: TypedWord[], startingWords: Readon
   const unknown = asked.map(({ word }) => word).filter((word) => !knownWords.has(word));
   if (unknown.length === 0) return corrections;
 
-  const [row] = await db.$queryRawUnsafe<{ words: string | null }[]>(
+  const row = reader.get<{ words: string | null }>(
     `SELECT json_group_array("word") AS "words" FROM "SearchWord" WHERE "word" IN (SELECT "value" FROM json_each(?))`,
     JSON.stringify([...new Set(unknown.flatMap(singleEdits))]),
   );
   const oneAway = JSON.parse(row?.words ?? "[]") as string[];
   for (const word of unknown) {
     let words = closestWords(word, oneAway);
-    if (words.length === 0 && typosAllowed(word) === 2) words = closestWords(word, await wordsSharingStart(db, word));
+    if (words.length === 0 && typosAllowed(word) === 2) words = closestWords(word, wordsSharingStart(reader, word));
     if (words.length) corrections.set(word, words);
   }
   return corrections;
 }
 
 /** Listed words that start with the same two letters as `word` and are at most two letters longer or shorter. */
-async function wordsSharingStart(db: Db, word: string): Promise<string[]> {
+function wordsSharingStart(reader: SearchReader, word: string): string[] {
   const start = [...word].slice(0, 2).join("");
   const length = [...word].length;
-  const [row] = await db.$queryRawUnsafe<{ words: string | null }[]>(
+  const row = reader.get<{ words: string | null }>(
     `SELECT json_group_array("word") AS "words" FROM (SELECT "word" FROM "SearchWord" WHERE "word" >= ? AND "word" < ? LIMIT ${MAX_SCANNED_WORDS})
      WHERE length("word") BETWEEN ? AND ?`,
     start,

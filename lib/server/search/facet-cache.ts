@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActionStatus, FactorCategory, Severity, Status } from "@/lib/domain/postmortem";
 import { encodeFacets, LabelDictionary, type FacetRecord } from "@/lib/domain/search/facets";
-import type { Db } from "../db";
+import type { SearchReader } from "./search-reader";
 import { toNumber } from "./sql";
 
 /**
@@ -10,7 +10,8 @@ import { toNumber } from "./sql";
  * few milliseconds of JavaScript instead of a join per match. Each search
  * reads the index's high-water mark (max seq, deletions) in its first query;
  * when it moved, the rows written since are read (a narrow covering index),
- * so other processes' writes are seen too.
+ * so other processes' writes are seen too. Each reader (each search thread)
+ * has its own.
  */
 export type FacetCache = {
   /** By postmortem id (ids are dense integers: an array beats a Map for 50,000 lookups). */
@@ -24,7 +25,7 @@ export type FacetCache = {
 
 export type IndexMark = { seq: number; deletions: number };
 
-const caches = new WeakMap<Db, FacetCache>();
+const caches = new WeakMap<SearchReader, FacetCache>();
 
 type PackedRow = [number, number, Severity | null, Status, string, string, string, string, string];
 
@@ -53,16 +54,16 @@ export function readMark(row: { seq: unknown; deletions: unknown }): IndexMark {
   return { seq: toNumber(row.seq), deletions: toNumber(row.deletions) };
 }
 
-/** The facet cache of this database, brought up to `mark` (read in the same query as the matches). */
-export async function getFacetCache(db: Db, mark: IndexMark): Promise<FacetCache> {
-  let cache = caches.get(db);
+/** The facet cache of this reader, brought up to `mark` (read in the same transaction as the matches). */
+export function getFacetCache(reader: SearchReader, mark: IndexMark): FacetCache {
+  let cache = caches.get(reader);
   if (!cache || cache.deletions !== mark.deletions) {
     cache = { records: [], size: 0, labels: new LabelDictionary(), seq: 0, deletions: mark.deletions };
-    caches.set(db, cache);
+    caches.set(reader, cache);
   }
   if (cache.seq >= mark.seq) return cache;
-  // One row holding a JSON array: Prisma's cost is per row, and a cold cache reads every document.
-  const [row] = await db.$queryRawUnsafe<{ rows: string | null }[]>(
+  // One row holding a JSON array: parsed in one go, faster than a row object per document for a cold cache.
+  const row = reader.get<{ rows: string | null }>(
     `SELECT json_group_array(json_array("id", "seq", "severity", "status", "day", "services", "tags", "factorCategories", "actionStatuses")) AS "rows"
      FROM (SELECT "id", "seq", "severity", "status", "day", "services", "tags", "factorCategories", "actionStatuses"
            FROM "SearchDocument" INDEXED BY "SearchDocument_seq_idx" WHERE "seq" > ? ORDER BY "seq")`,

@@ -5,3 +5,4 @@ export { compileQuery } from "./compile-query";
 export { findRelatedPostmortems } from "./related-postmortems";
 export { reindexPostmortem } from "./reindex-postmortem";
 export { rebuildSearchIndex } from "./rebuild-search-index";
+export { runningSearchThreads, searchReaderFor, stopSearchThreads } from "./search-runner";

@@ -1,5 +1,7 @@
 import "server-only";
-import { SEARCH_FIELD_WEIGHTS, SEARCH_FIELDS, type SearchDocument } from "@/lib/domain/search/search-document";
+// The light module for names and weights: search threads load this file, and search-document.ts brings in the Markdown parser.
+import { SEARCH_FIELD_WEIGHTS, SEARCH_FIELDS } from "@/lib/domain/search/fields";
+import type { SearchDocument } from "@/lib/domain/search/search-document";
 
 /** Raw SQL shared by the search functions: names, column lists and row shapes. */
 
