@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
 import { postmortemInputSchema } from "@/lib/schemas/postmortem";
-import { MAX_JSON_BYTES, parseInput, readJsonBody } from "./json-body";
+import { parseInput } from "@/lib/schemas/parse-input";
+import { MAX_JSON_BYTES, readJsonBody } from "./json-body";
 
 const URL_ = "http://localhost/api/postmortems";
 

@@ -1,7 +1,5 @@
 import "server-only";
-import type { z } from "zod";
 import { AppError } from "@/lib/domain/errors";
-import { fieldErrorsOf } from "@/lib/schemas/postmortem";
 import { readLimitedBody } from "./limited-body";
 
 /** Largest JSON body the API accepts. */
@@ -26,5 +24,3 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   }
 }
 
-// parseInput moved to lib/schemas/parse-input.ts (the CLI uses it too, and has no business with HTTP).
-export { parseInput } from "@/lib/schemas/parse-input";
