@@ -13,7 +13,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import next from "next";
-import { isbot } from "isbot";
+// Next's own rule for the crawlers it serves other HTML, on purpose (issue 15 weighed isbot): isbot also
+// calls curl, Node's fetch and headless browsers bots, which would leave every API client and script
+// uncached; next/server's userAgent() cannot load before Next has set up its request storage.
+import { isBot } from "next/dist/shared/lib/router/utils/is-bot.js";
 import { databaseGeneration } from "./database-generation.mjs";
 import { credentialChecker } from "./credential-check.mjs";
 import { ResponseCache, cacheKeyOf, credentialsOf, fromTemplate, isStorable, isText, renderHeadersOf, toTemplate } from "./response-cache.mjs";
@@ -103,7 +106,7 @@ async function cachingFront() {
   };
 
   return async (request, response) => {
-    const key = cacheKeyOf(request, { isBot: isbot, trustProxy });
+    const key = cacheKeyOf(request, { isBot, trustProxy });
     const generation = key === null ? null : generationNow();
     if (generation === null) return handle(request, response);
     cache.observe(generation);
