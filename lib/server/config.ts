@@ -63,6 +63,13 @@ const configSchema = z.object({
     .min(1, "must be a whole number of exports from 1 to 10000")
     .max(10_000, "must be a whole number of exports from 1 to 10000")
     .default(3),
+  // Search threads per server process (decision 023): unset, one in the server and none in the CLI; 0 searches on the request's thread.
+  HINDSIGHT_SEARCH_THREADS: z.coerce
+    .number({ error: "must be a whole number of threads from 0 to 16" })
+    .int("must be a whole number of threads from 0 to 16")
+    .min(0, "must be a whole number of threads from 0 to 16")
+    .max(16, "must be a whole number of threads from 0 to 16")
+    .optional(),
   HINDSIGHT_LOG_LEVEL: z
     .enum(["debug", "info", "warn", "error"], "must be one of debug, info, warn, error")
     .default("info"),
@@ -179,6 +186,11 @@ export function getConfig(): Config {
   return cached;
 }
 
+/** Forgets the settings read so far, for tests that change the environment. */
+export function forgetConfig(): void {
+  cached = undefined;
+}
+
 /** The project folder: HINDSIGHT_ROOT (set by the CLI's launcher), else where the process runs. */
 export function projectRoot(): string {
   return process.env.HINDSIGHT_ROOT ?? process.cwd();
@@ -193,6 +205,11 @@ export function anchorDatabaseUrl(root: string): void {
   const url = databaseUrlFrom(process.env);
   if (url.startsWith("file:")) process.env.DATABASE_URL = `file:${path.resolve(root, url.slice("file:".length))}`;
   cached = undefined;
+}
+
+/** Whether this process is Next's server (not the CLI, a script or a test). */
+export function isNextServer(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
 }
 
 /**

@@ -17,6 +17,7 @@ import { postmortemInputSchema, type PostmortemInput } from "@/lib/schemas/postm
 import { parseSearchParams, type SearchRequest } from "@/lib/schemas/search";
 import { appErrorOf } from "@/lib/server/testing/app-error-of";
 import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
+import { forgetConfig } from "../config";
 
 const file = giveTestFileFreshDatabase();
 const { runAs } = await import("@/lib/server/auth/actor");
@@ -160,6 +161,7 @@ describe("searchPostmortems with search threads", () => {
     for (const query of queries) without.push(await asOutsider(query));
     expect(runningSearchThreads()).toBe(0);
     process.env.HINDSIGHT_SEARCH_THREADS = "2";
+    forgetConfig();
     try {
       await stopSearchThreads();
       for (const [i, query] of queries.entries()) {
@@ -171,6 +173,7 @@ describe("searchPostmortems with search threads", () => {
       expect((await searchPostmortems(parseSearchParams({ q: "zorblaxleak" }))).total).toBe(2); // The operator sees them.
     } finally {
       delete process.env.HINDSIGHT_SEARCH_THREADS;
+      forgetConfig();
       await stopSearchThreads();
     }
   }, 60_000);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getConfig } from "../config";
+import { getConfig, isNextServer } from "../config";
 import { databaseFile, type Db } from "../db";
 import { log } from "../log";
 import { runSearch, type SearchAnswer, type SearchJob } from "./run-search";
@@ -13,21 +13,15 @@ import { openSearchReader, type SearchReader } from "./search-reader";
  * cores (docs/search.md, decision 023).
  */
 export const DEFAULT_SEARCH_THREADS = 1;
-const MAX_SEARCH_THREADS = 16;
 
 /**
  * How many search threads this process runs: HINDSIGHT_SEARCH_THREADS when
- * set (0: search on the caller's thread), otherwise one in the server and
- * none elsewhere (the CLI searches once and exits; tests choose).
+ * set (0: search on the caller's thread; validated with the other settings),
+ * otherwise one in the server and none elsewhere (the CLI searches once and
+ * exits; tests choose).
  */
-export function searchThreadCount(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.HINDSIGHT_SEARCH_THREADS?.trim();
-  if (raw) {
-    const count = Number(raw);
-    if (Number.isInteger(count) && count >= 0 && count <= MAX_SEARCH_THREADS) return count;
-    log.warn(`HINDSIGHT_SEARCH_THREADS must be a whole number from 0 to ${MAX_SEARCH_THREADS}; using the default`, { value: raw });
-  }
-  return process.env.NEXT_RUNTIME === "nodejs" ? DEFAULT_SEARCH_THREADS : 0;
+export function searchThreadCount(): number {
+  return getConfig().HINDSIGHT_SEARCH_THREADS ?? (isNextServer() ? DEFAULT_SEARCH_THREADS : 0);
 }
 
 // One reader per Prisma client, on globalThis like the client itself (db.ts): closeDb() and a new getDb() mean a new file may be there.
