@@ -13,6 +13,7 @@ import { SaveStatus } from "./save-status";
 import { STEP_HELP } from "./step-help";
 import { StepNav } from "./step-nav";
 import { useMarkdownParserReady } from "./language-hints";
+import { untilHydrated } from "./until-hydrated";
 import { OverviewStep } from "./steps/overview-step";
 import { useAutosave } from "./use-autosave";
 import { ReadOnlyBanner, WorkflowPanel } from "./workflow-panel";
@@ -20,14 +21,14 @@ import { ReadOnlyBanner, WorkflowPanel } from "./workflow-panel";
 /** The guided postmortem editor: steps, autosave, conflict resolution, keyboard shortcuts. */
 // The first step comes with the page; the others (the timeline brings Luxon and the paste reader) load when opened (issue 15).
 const loadingStep = () => <p className="text-sm text-zinc-500">Loading this step…</p>;
-const TimelineStep = dynamic(() => import("./steps/timeline-step").then((m) => m.TimelineStep), { loading: loadingStep });
-const RootCauseStep = dynamic(() => import("./steps/root-cause-step").then((m) => m.RootCauseStep), { loading: loadingStep });
-const FactorsStep = dynamic(() => import("./steps/factors-step").then((m) => m.FactorsStep), { loading: loadingStep });
-const ActionsStep = dynamic(() => import("./steps/actions-step").then((m) => m.ActionsStep), { loading: loadingStep });
-const LessonsStep = dynamic(() => import("./steps/lessons-step").then((m) => m.LessonsStep), { loading: loadingStep });
+const TimelineStep = dynamic(() => import("./steps/timeline-step").then((m) => untilHydrated(m.TimelineStep)), { loading: loadingStep });
+const RootCauseStep = dynamic(() => import("./steps/root-cause-step").then((m) => untilHydrated(m.RootCauseStep)), { loading: loadingStep });
+const FactorsStep = dynamic(() => import("./steps/factors-step").then((m) => untilHydrated(m.FactorsStep)), { loading: loadingStep });
+const ActionsStep = dynamic(() => import("./steps/actions-step").then((m) => untilHydrated(m.ActionsStep)), { loading: loadingStep });
+const LessonsStep = dynamic(() => import("./steps/lessons-step").then((m) => untilHydrated(m.LessonsStep)), { loading: loadingStep });
 // Shown only when someone else saved first: fetched then.
 const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog), { ssr: false });
-const ReviewStep = dynamic(() => import("./steps/review-step").then((m) => m.ReviewStep), { loading: loadingStep });
+const ReviewStep = dynamic(() => import("./steps/review-step").then((m) => untilHydrated(m.ReviewStep)), { loading: loadingStep });
 
 export function Editor({ initial, initialStep, people = [] }: { initial: PostmortemDocument; initialStep: StepId; /** People who can sign in: author and member suggestions (the signed-in person first). */ people?: { name: string; email: string }[] }) {
   const { doc, state, update, saveNow, resolveConflict, replaceFromServer } = useAutosave(initial);
