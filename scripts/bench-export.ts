@@ -24,6 +24,7 @@ import { unzipSync } from "fflate";
 import { BENCH_PEOPLE, ensureBenchPeople, prepareBenchLibrary } from "./lib/bench-library";
 import { signIn, startServer, waitUntilAnswering } from "./lib/server-process.mjs";
 import { ensureBuild, root } from "./lib/steps.mjs";
+import { cpuMsOf, processTree } from "./lib/process-usage";
 
 const { values: flags } = parseArgs({
   options: {
@@ -99,29 +100,7 @@ function rssMb(pids: number[]): number | null {
   return Math.round(kb / 1024);
 }
 
-/** CPU time (user + system, ms) the processes have used so far (Linux /proc, ticks of 10 ms), every thread included. */
-function cpuMsOf(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Gone.
-    }
-  }
-  return ticks * 10;
-}
 
-function processTree(pid: number): number[] {
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    return [pid, ...children.flatMap(processTree)];
-  } catch {
-    return [pid];
-  }
-}
 
 /** One export, as a browser downloads it; times to the first byte and to the end. */
 function exportOnce(cookie: string): Promise<{ status: number; firstByteMs: number; totalMs: number; bytes: number; body: Buffer }> {

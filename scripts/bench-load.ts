@@ -33,7 +33,7 @@
  * (docs/reliability.md), and writes test-reports/bench-load.json. Figures,
  * not assertions.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -45,6 +45,7 @@ import { BENCH_PEOPLE, ensureBenchPeople, prepareBenchLibrary, timeCredentialChe
 import { workerCount } from "./lib/serve-cluster.mjs";
 import { createToken, signIn, startServer, waitUntilAnswering } from "./lib/server-process.mjs";
 import { ensureBuild, root } from "./lib/steps.mjs";
+import { cpuMsOf, processTree } from "./lib/process-usage";
 
 const { values: flags } = parseArgs({
   options: {
@@ -313,40 +314,7 @@ async function renderEach(addresses: string[], headers: Record<string, string> =
   return renders.length ? Math.round(renders[Math.floor(renders.length / 2)]) : null;
 }
 
-/** A process and every process under it (Linux /proc), or [] where there is no /proc. */
-function processTree(pid: number): number[] {
-  if (!existsSync("/proc")) return [];
-  const parents = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      // "pid (comm) state ppid …": comm may hold spaces, so read after the last ")".
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  return tree;
-}
 
-/** CPU time (user + system, ms) the processes `pids` have used so far; Linux counts it in ticks of 10 ms. */
-function cpuMsOf(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after "pid (comm) ".
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // A process that ended took its time with it.
-    }
-  }
-  return ticks * 10;
-}
 
 async function run(scenario: Scenario, server: { pid: number }): Promise<Row> {
   const renderMs = scenario.addresses && !flags["no-cache"] ? await renderEach(scenario.addresses, scenario.headers) : null;

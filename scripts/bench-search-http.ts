@@ -13,12 +13,13 @@
  * and the server processes' CPU time per search of the concurrent phase
  * (Linux /proc): on a busy machine, steadier than latency.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { BENCH_PEOPLE, ensureBenchPeople } from "./lib/bench-library";
 import { workerCount } from "./lib/serve-cluster.mjs";
 import { signIn, startServer, waitUntilAnswering } from "./lib/server-process.mjs";
 import { ensureBuild } from "./lib/steps.mjs";
+import { cpuMsOf, processTree } from "./lib/process-usage";
 
 export type HttpQuery = { kind: string; params: string };
 
@@ -131,39 +132,7 @@ export async function measureOverHttp(options: {
   }
 }
 
-/** A process and every process under it (Linux /proc), or [] where there is no /proc. */
-function processTree(pid: number): number[] {
-  if (!existsSync("/proc")) return [];
-  const parents = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      // "pid (comm) state ppid …": comm may hold spaces, so read after the last ")".
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  return tree;
-}
 
-/** CPU time (user + system, ms, every thread) the processes `pids` have used so far; Linux counts it in ticks of 10 ms. */
-function cpuMsOf(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // A process that ended took its time with it.
-    }
-  }
-  return ticks * 10;
-}
 
 /** Resident memory (MB) of the processes `pids` now. */
 function rssMbOf(pids: number[]): number {
