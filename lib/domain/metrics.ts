@@ -23,8 +23,6 @@ export type IncidentMetrics = {
 
 const MINUTE = 60_000;
 
-
-
 /** The earliest timed event of the given kinds, with its time in ms, or null. */
 export function firstEventOf<T extends TimedInput>(timeline: T[], kinds: EventKind[]): { event: T; ms: number } | null {
   let first: { event: T; ms: number } | null = null;
