@@ -1,0 +1,55 @@
+/**
+ * Which files of a folder or zip an archive import reads, and the limits that
+ * keep a hostile archive bounded. Shared by the CLI (folders and zips read on
+ * the server) and the "Import many files" page (zips read in the browser).
+ */
+import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
+
+export const ARCHIVE_LIMITS = {
+  /** Entries in one archive or folder, folders and skipped files included. */
+  maxEntries: 10_000,
+  /** Bytes of all the files read, uncompressed. */
+  maxTotalBytes: 256 * 1024 * 1024,
+  /** Bytes of one file: the single-file import's limit. */
+  maxFileBytes: MAX_IMPORT_BYTES,
+};
+
+/** The extensions an archive import reads; a file without one is read too (its content says what it is). */
+export const IMPORTABLE_EXTENSIONS = [".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".html", ".htm", ".xhtml", ".docx"];
+
+/** One file of an archive: its path inside the folder or zip (forward slashes), and its bytes. */
+export type ArchiveFile = { name: string; bytes: Uint8Array };
+
+/** A file of an archive the import leaves out, and why (an image beside the posts, a file too large). */
+export type SkippedEntry = { name: string; reason: string };
+
+/**
+ * A path inside an archive with forward slashes and no "./" segments, or null
+ * for one that is absolute or climbs out of the archive ("../"): such a name
+ * is a path trick, never a postmortem.
+ */
+export function normaliseEntryPath(name: string): string | null {
+  const slashed = name.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[a-z]:/i.test(slashed) || slashed.includes("\u0000")) return null;
+  const segments = slashed.split("/").filter((segment) => segment !== "" && segment !== ".");
+  if (segments.some((segment) => segment === "..")) return null;
+  return segments.join("/");
+}
+
+/** Why an entry (a normalised path) is not read as a postmortem, or null when it is. Folders end in "/". */
+export function reasonToSkip(name: string, isFolder = false): string | null {
+  if (isFolder || name.endsWith("/") || name === "") return "a folder";
+  const segments = name.split("/");
+  if (segments.includes("__MACOSX")) return "macOS metadata (__MACOSX)";
+  if (segments.some((segment) => segment.startsWith("."))) return "a hidden file";
+  const base = segments.at(-1) ?? name;
+  const dot = base.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const extension = base.slice(dot).toLowerCase();
+  return IMPORTABLE_EXTENSIONS.includes(extension) ? null : `not a format Hindsight reads (${extension})`;
+}
+
+/** "2.4 MB", for messages about limits. */
+export function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
