@@ -19,7 +19,9 @@ const HEADER_KEYS: Record<string, HeaderField> = {
   start: "date", started: "date", "start time": "date", "started at": "date", "incident start": "date", "incident started": "date", "start date": "date",
   end: "moment", ended: "moment", "end time": "moment", "ended at": "moment", "incident end": "moment", "incident ended": "moment", "end date": "moment",
   detected: "moment", "detected at": "moment", "time detected": "moment", "detection time": "moment",
-  author: "authors", authors: "authors", "written by": "authors", "postmortem owner": "authors", "postmortem owners": "authors",
+  // A page's own dates (a Confluence byline, a Notion property): they date a timeline without a year when nothing else does.
+  created: "moment", "created at": "moment", "created time": "moment", "last modified": "moment", "last updated": "moment", "last edited time": "moment",
+  author: "authors", authors: "authors", "written by": "authors", "postmortem owner": "authors", "postmortem owners": "authors", "created by": "authors", owner: "authors", "page owner": "authors",
   status: "status", "postmortem status": "status",
   severity: "severity", sev: "severity", "severity level": "severity", "incident severity": "severity",
   summary: "summary", "tl dr": "summary", tldr: "summary", description: "summary", "incident description": "summary",
