@@ -49,7 +49,7 @@ export function reasonToSkip(name: string, isFolder = false): string | null {
   return IMPORTABLE_EXTENSIONS.includes(extension) ? null : `not a format Hindsight reads (${extension})`;
 }
 
-/** "2.4 MB", for messages about limits. */
+/** "5 MB" (or "1000 bytes" below a megabyte), for messages about limits. */
 export function formatMegabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }

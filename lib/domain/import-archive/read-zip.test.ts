@@ -42,11 +42,11 @@ describe("readZip", () => {
       "posts/.DS_Store": new Uint8Array([0]),
     });
     expect(looksLikeZip(zip)).toBe(true);
-    const { files, skipped, damaged } = readZip(zip);
+    const { files, skipped, failed } = readZip(zip);
     expect(files.map((file) => file.name)).toEqual(["posts/2023/a.md", "posts/b.txt"]);
     expect(new TextDecoder().decode(files[0].bytes)).toContain("# A");
     expect(skipped.map((entry) => entry.name)).toEqual(["posts/c.png", "__MACOSX/posts/._a.md", "posts/.DS_Store"]);
-    expect(damaged).toEqual([]);
+    expect(failed).toEqual([]);
   });
 
   it("refuses a zip with a ../ path whole, reading nothing", () => {
@@ -76,10 +76,10 @@ describe("readZip", () => {
     expect(() => readZip(zipSync(many), { ...ARCHIVE_LIMITS, maxEntries: 5 })).toThrow(/more than 5 entries/);
   });
 
-  it("skips a file past the per-file limit and reads the others", () => {
-    const { files, skipped } = readZip(zipSync({ "big.md": new Uint8Array(2000).fill(65), "small.md": post("Small") }), { ...ARCHIVE_LIMITS, maxFileBytes: 1000 });
+  it("fails a file past the per-file limit and reads the others", () => {
+    const { files, failed } = readZip(zipSync({ "big.md": new Uint8Array(2000).fill(65), "small.md": post("Small") }), { ...ARCHIVE_LIMITS, maxFileBytes: 1000 });
     expect(files.map((file) => file.name)).toEqual(["small.md"]);
-    expect(skipped).toEqual([{ name: "big.md", reason: "larger than 0 MB" }]);
+    expect(failed).toEqual([{ name: "big.md", reason: "larger than 1000 bytes" }]);
   });
 
   it("reports a damaged entry and still reads the others", () => {
@@ -87,9 +87,9 @@ describe("readZip", () => {
     const zip = zipSync({ "a.md": post("A"), "broken.md": body, "c.md": post("C") }, { level: 6 });
     const at = Buffer.from(zip).indexOf(Buffer.from("broken.md")) + "broken.md".length + 10;
     for (let i = at; i < at + 40; i++) zip[i] = 0xff;
-    const { files, damaged } = readZip(zip);
+    const { files, failed } = readZip(zip);
     expect(files.map((file) => file.name)).toEqual(["a.md", "c.md"]);
-    expect(damaged).toEqual([{ name: "broken.md", reason: expect.stringMatching(/^damaged in the zip/) }]);
+    expect(failed).toEqual([{ name: "broken.md", reason: expect.stringMatching(/^damaged in the zip/) }]);
   });
 
   it("says so when the file is not a zip", () => {

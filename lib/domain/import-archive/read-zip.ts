@@ -4,10 +4,10 @@ import { ARCHIVE_LIMITS, formatMegabytes, normaliseEntryPath, reasonToSkip, type
 
 /**
  * What a zip holds for an import: the files to read, in the archive's order;
- * the entries left out, with why; the entries that could not be inflated
- * (damaged), which the import reports as failed files.
+ * the entries left out, with why; the postmortem files that cannot be read
+ * (too large, damaged), which the import reports as failed files.
  */
-export type ZipContents = { files: ArchiveFile[]; skipped: SkippedEntry[]; damaged: SkippedEntry[] };
+export type ZipContents = { files: ArchiveFile[]; skipped: SkippedEntry[]; failed: SkippedEntry[] };
 
 type Entry = { original: string; name: string };
 
@@ -16,12 +16,14 @@ type Entry = { original: string; name: string };
  * ("../", an absolute path), more than `maxEntries` entries or more than
  * `maxTotalBytes` uncompressed is refused whole (BAD_REQUEST / TOO_LARGE):
  * nothing of a crafted archive is read. Folders, dotfiles, `__MACOSX`, other
- * formats and files past `maxFileBytes` are skipped, each with its reason.
+ * formats are skipped, each with its reason; a file past `maxFileBytes` or
+ * damaged fails alone.
  * Only the entries read are inflated, each into a buffer of its declared
  * size, so an entry lying about its size is cut there, never grown.
  */
 export function readZip(bytes: Uint8Array, limits = ARCHIVE_LIMITS): ZipContents {
   const skipped: SkippedEntry[] = [];
+  const failed: SkippedEntry[] = [];
   const accepted: Entry[] = [];
   let entries = 0;
   let total = 0;
@@ -36,7 +38,7 @@ export function readZip(bytes: Uint8Array, limits = ARCHIVE_LIMITS): ZipContents
         if (reason) {
           if (reason !== "a folder") skipped.push({ name, reason });
         } else if (entry.originalSize > limits.maxFileBytes) {
-          skipped.push({ name, reason: `larger than ${formatMegabytes(limits.maxFileBytes)}` });
+          failed.push({ name, reason: `larger than ${formatMegabytes(limits.maxFileBytes)}` });
         } else if (entry.compression !== 0 && entry.compression !== 8) {
           skipped.push({ name, reason: "compressed with a method Hindsight cannot read" });
         } else {
@@ -54,15 +56,14 @@ export function readZip(bytes: Uint8Array, limits = ARCHIVE_LIMITS): ZipContents
     if (error instanceof AppError) throw error;
     throw new AppError("BAD_REQUEST", `This file is not a zip archive Hindsight can read (${(error as Error).message}).`);
   }
-  const damaged: SkippedEntry[] = [];
   const inflated = new Map<string, Uint8Array>();
-  inflate(bytes, accepted, inflated, damaged);
+  inflate(bytes, accepted, inflated, failed);
   const files: ArchiveFile[] = [];
   const seen = new Set<string>();
   for (const { original, name } of accepted) {
     const data = inflated.get(original);
     if (!data) {
-      if (!damaged.some((entry) => entry.name === name)) skipped.push({ name, reason: "a name Hindsight cannot read" });
+      if (!failed.some((entry) => entry.name === name)) skipped.push({ name, reason: "a name Hindsight cannot read" });
       continue;
     }
     // Two entries may name one path ("a//b.md" and "a/b.md", or the same name twice): the first is read.
@@ -73,7 +74,7 @@ export function readZip(bytes: Uint8Array, limits = ARCHIVE_LIMITS): ZipContents
     seen.add(name);
     files.push({ name, bytes: data });
   }
-  return { files, skipped, damaged };
+  return { files, skipped, failed };
 }
 
 /**
@@ -82,7 +83,7 @@ export function readZip(bytes: Uint8Array, limits = ARCHIVE_LIMITS): ZipContents
  * alone: one pass over the headers when the zip is sound, about 2·log₂(n)
  * more per damaged entry.
  */
-function inflate(bytes: Uint8Array, entries: Entry[], into: Map<string, Uint8Array>, damaged: SkippedEntry[]): void {
+function inflate(bytes: Uint8Array, entries: Entry[], into: Map<string, Uint8Array>, failed: SkippedEntry[]): void {
   if (entries.length === 0) return;
   const wanted = new Set(entries.map((entry) => entry.original));
   try {
@@ -93,12 +94,12 @@ function inflate(bytes: Uint8Array, entries: Entry[], into: Map<string, Uint8Arr
     }
   } catch (error) {
     if (entries.length === 1) {
-      damaged.push({ name: entries[0].name, reason: `damaged in the zip (${(error as Error).message})` });
+      failed.push({ name: entries[0].name, reason: `damaged in the zip (${(error as Error).message})` });
       return;
     }
     const half = Math.ceil(entries.length / 2);
-    inflate(bytes, entries.slice(0, half), into, damaged);
-    inflate(bytes, entries.slice(half), into, damaged);
+    inflate(bytes, entries.slice(0, half), into, failed);
+    inflate(bytes, entries.slice(half), into, failed);
   }
 }
 
