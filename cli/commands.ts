@@ -31,7 +31,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
   seed: ["synthetic"],
   reindex: [],
   parse: [],
-  import: ["author"],
+  import: ["author", "dry-run", "json"],
   check: ["json"],
   backup: ["force"],
   restore: [],
@@ -46,7 +46,7 @@ export const COMMAND_OPTIONS: Record<string, string[]> = {
 export const COMMANDS_WITHOUT_DATABASE = ["render", "parse", "check", "backup", "restore"];
 
 type Invocation = {
-  values: { author?: string; status?: string; page?: string; "per-page"?: string; json?: boolean; force?: boolean } & ExportFlags & SearchFlags & UserFlags & TokenFlags;
+  values: { author?: string; "dry-run"?: boolean; status?: string; page?: string; "per-page"?: string; json?: boolean; force?: boolean } & ExportFlags & SearchFlags & UserFlags & TokenFlags;
   positionals: string[];
   out: NodeJS.WritableStream;
 };
@@ -67,8 +67,14 @@ Commands:
                                      (created if missing; re-running updates the same files)
   parse FILE                         Print how a Markdown or text postmortem reads: { document, warnings } as JSON
                                      (no database needed; "-" reads stdin)
-  import FILE… [--author NAME]       Create one postmortem per Markdown or text file; prints each slug and its
-                                     warning count (a file that fails is reported, the others are still imported)
+  import PATH… [--author NAME] [--dry-run] [--json]
+                                     Import postmortems: each PATH a file (Markdown, text, HTML, .docx), a folder
+                                     (read recursively) or a .zip; prints each file's slug and warning count, then
+                                     a summary (a file that fails is reported, the others are still imported; exit 1
+                                     if any failed). Re-importing is safe: a file imported before is skipped when
+                                     unchanged and updated (a new revision) when changed, never duplicated.
+                                     --dry-run reads everything, prints what would happen and changes nothing;
+                                     --json prints the report as JSON
   check FILE… [--json]              Check Markdown or text postmortems for blaming language and missing pieces:
                                      prints each finding with its line (exit 1 when any blaming language is found,
                                      so a blog's CI can run it; no database needed)

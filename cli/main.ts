@@ -39,6 +39,7 @@ const OPTIONS: Record<string, ParseArgsOptionConfig> = {
   "password-stdin": { type: "boolean" },
   "read-only": { type: "boolean" },
   expires: { type: "string" },
+  "dry-run": { type: "boolean" },
 };
 
 async function main(argv: string[]): Promise<number> {
