@@ -140,6 +140,26 @@ export const sectionSchema = z.strictObject({
   internal: z.boolean().default(false),
 });
 
+/**
+ * Where an imported postmortem came from, so that an export gives the post
+ * back as it was and a re-import of the same file finds it: the file's name
+ * (its path in a folder or zip), the SHA-256 of its bytes, the publication
+ * date exactly as written (`2023-02-14 18:05:00 +0100`; not the incident
+ * date), and the front matter keys the export does not own (YAML, verbatim).
+ */
+export const postmortemSourceSchema = z.strictObject({
+  fileName: text(1_000).trim().min(1, "Must not be empty").nullable().default(null),
+  contentHash: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{64}$/, "Must be a SHA-256 written as 64 hexadecimal digits")
+    .nullable()
+    .default(null),
+  publishedAt: text(100).trim().min(1, "Must not be empty").nullable().default(null),
+  frontMatter: text(100_000).nullable().default(null),
+});
+
 /** Most members a restricted postmortem may list. */
 export const MAX_MEMBERS = 200;
 
@@ -179,6 +199,9 @@ const documentFields = {
   // so that a client or an old revision that knows nothing of them never opens a restricted postmortem.
   restricted: z.boolean("Must be true or false").optional(),
   members: membersSchema.optional(),
+  // Where an imported postmortem came from. Left out, it is kept as it is (so a client that knows
+  // nothing of it never loses a blog post's front matter); null forgets it.
+  source: postmortemSourceSchema.nullable().optional(),
   // Read-only: accepted so that a fetched document can be sent back as is.
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
@@ -209,10 +232,11 @@ export type ContributingFactor = z.output<typeof contributingFactorSchema>;
 export type CorrectiveAction = z.output<typeof correctiveActionSchema>;
 export type Section = z.output<typeof sectionSchema>;
 export type ImpactFigures = z.output<typeof impactFiguresSchema>;
+export type PostmortemSource = z.output<typeof postmortemSourceSchema>;
 
 /**
  * A stored postmortem as Hindsight returns it: every key present (the type
- * leaves `restricted` and `members` optional only so that documents built
+ * leaves `restricted`, `members` and `source` optional only so that documents built
  * in code, such as test fixtures, need not spell them out).
  */
 export type PostmortemDocument = Omit<PostmortemDraft, "slug" | "version" | "createdAt" | "updatedAt"> & {

@@ -4,6 +4,7 @@ export { createPostmortem } from "./create-postmortem";
 export { savePostmortem } from "./save-postmortem";
 export { archivePostmortem } from "./archive-postmortem";
 export { findPostmortem, findPostmortemForPage, getPostmortem } from "./get-postmortem";
+export { findPostmortemBySourceFile, findPostmortemByContentHash } from "./find-by-source";
 export { listPostmortems, type PostmortemPage } from "./list-postmortems";
 export { listRevisions, getRevision, type RevisionSummary } from "./list-revisions";
 export { restoreRevision } from "./restore-revision";

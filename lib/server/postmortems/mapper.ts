@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import type { PostmortemDocument, PostmortemDraft, PostmortemSummary } from "@/lib/schemas/postmortem";
+import type { PostmortemDocument, PostmortemDraft, PostmortemSource, PostmortemSummary } from "@/lib/schemas/postmortem";
 import type {
   ActionPriority,
   ActionStatus,
@@ -34,6 +34,7 @@ type SummaryRow = Prisma.PostmortemGetPayload<{ include: typeof summaryInclude }
 
 /** A stored postmortem as the exchange document. */
 export function toDocument(row: FullRow): PostmortemDocument {
+  const source = toSource(row);
   return {
     slug: row.slug,
     version: row.version,
@@ -79,8 +80,28 @@ export function toDocument(row: FullRow): PostmortemDocument {
     sections: row.sections.map((s) => ({ title: s.title, body: s.body, internal: s.isInternal })),
     restricted: row.restricted,
     members: row.members.map((m) => m.email),
+    // Only on a postmortem imported from a file: every other document stays as it always was.
+    ...(source ? { source } : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The source columns as the exchange document's `source`: null when the postmortem was not imported from a file. */
+function toSource(row: Pick<FullRow, "sourceFileName" | "sourceHash" | "publishedAt" | "frontMatter">): PostmortemSource | null {
+  const { sourceFileName, sourceHash, publishedAt, frontMatter } = row;
+  if (sourceFileName === null && sourceHash === null && publishedAt === null && frontMatter === null) return null;
+  return { fileName: sourceFileName, contentHash: sourceHash, publishedAt, frontMatter };
+}
+
+/** The source columns for a draft's `source`; none when the draft leaves it out (the stored ones are kept). */
+function toSourceColumns(source: PostmortemSource | null | undefined) {
+  if (source === undefined) return {};
+  return {
+    sourceFileName: source?.fileName ?? null,
+    sourceHash: source?.contentHash ?? null,
+    publishedAt: source?.publishedAt ?? null,
+    frontMatter: source?.frontMatter ?? null,
   };
 }
 
@@ -101,7 +122,8 @@ export function toSummary(row: SummaryRow): PostmortemSummary {
 }
 
 /**
- * The postmortem table's own columns for a validated draft. `restricted` is
+ * The postmortem table's own columns for a validated draft (its `source`
+ * only when the draft has one). `restricted` is
  * not among them: who may see a postmortem is settled by its writers
  * (create, save) with their own rules.
  */
@@ -119,6 +141,7 @@ export function toScalarColumns(draft: PostmortemDraft) {
     wentWell: draft.lessons.wentWell,
     wentWrong: draft.lessons.wentWrong,
     lucky: draft.lessons.lucky,
+    ...toSourceColumns(draft.source),
   } satisfies Prisma.PostmortemUncheckedUpdateInput;
 }
 
