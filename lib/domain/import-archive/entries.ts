@@ -36,12 +36,12 @@ export function normaliseEntryPath(name: string): string | null {
   return segments.join("/");
 }
 
-/** Why an entry (a normalised path) is not read as a postmortem, or null when it is. Folders end in "/". */
+/** Why an entry (a normalised path) is not read as a postmortem, or null when it is; "a folder" for a folder read into. */
 export function reasonToSkip(name: string, isFolder = false): string | null {
-  if (isFolder || name.endsWith("/") || name === "") return "a folder";
-  const segments = name.split("/");
+  const segments = name.split("/").filter(Boolean);
   if (segments.includes("__MACOSX")) return "macOS metadata (__MACOSX)";
-  if (segments.some((segment) => segment.startsWith("."))) return "a hidden file";
+  if (segments.some((segment) => segment.startsWith("."))) return "hidden";
+  if (isFolder || name.endsWith("/") || name === "") return "a folder";
   const base = segments.at(-1) ?? name;
   const dot = base.lastIndexOf(".");
   if (dot <= 0) return null;

@@ -24,8 +24,8 @@ describe("archive entry names", () => {
   it("skips folders, hidden files, __MACOSX and formats it does not read; reads the rest", () => {
     expect(reasonToSkip("posts/")).toBe("a folder");
     expect(reasonToSkip("__MACOSX/posts/._a.md")).toMatch(/__MACOSX/);
-    expect(reasonToSkip("posts/.DS_Store")).toBe("a hidden file");
-    expect(reasonToSkip(".git/config")).toBe("a hidden file");
+    expect(reasonToSkip("posts/.DS_Store")).toBe("hidden");
+    expect(reasonToSkip(".git/config")).toBe("hidden");
     expect(reasonToSkip("images/graph.png")).toMatch(/\.png/);
     for (const name of ["a.md", "b.MARKDOWN", "c.txt", "d.html", "e.htm", "f.docx", "README"]) expect(reasonToSkip(name), name).toBeNull();
   });

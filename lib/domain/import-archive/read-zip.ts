@@ -36,7 +36,8 @@ export function readZip(bytes: Uint8Array, limits = ARCHIVE_LIMITS): ZipContents
         if (name === null) throw new AppError("BAD_REQUEST", `This zip has an entry outside its own folder (${entry.name.slice(0, 200)}): it was refused, and nothing in it was read.`);
         const reason = reasonToSkip(name, entry.name.endsWith("/"));
         if (reason) {
-          if (reason !== "a folder") skipped.push({ name, reason });
+          // Folders themselves are not listed: their files are, each with its reason.
+          if (reason !== "a folder" && !entry.name.endsWith("/")) skipped.push({ name, reason });
         } else if (entry.originalSize > limits.maxFileBytes) {
           failed.push({ name, reason: `larger than ${formatMegabytes(limits.maxFileBytes)}` });
         } else if (entry.compression !== 0 && entry.compression !== 8) {
