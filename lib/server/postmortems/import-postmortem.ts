@@ -1,7 +1,7 @@
 import "server-only";
 import { isAppError } from "@/lib/domain/errors";
 import { parseMarkdown } from "@/lib/domain/markdown/import";
-import { postmortemInputSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
+import { postmortemInputSchema, type PostmortemDocument, type PostmortemDraft } from "@/lib/schemas/postmortem";
 import { createPostmortem } from "./create-postmortem";
 
 /**
@@ -17,6 +17,20 @@ export async function importPostmortem(options: {
   const { document, warnings } = parseMarkdown(options.text, { fileName: options.fileName });
   // An import starts as a draft whatever its front matter says: publishing has its own checks (changeStatus).
   const draft = { ...postmortemInputSchema.parse(document), status: "draft" as const };
+  return createImportedPostmortem({ draft, warnings, authorName: options.authorName });
+}
+
+/**
+ * Creates a postmortem read from a file (`importPostmortem`, archive imports):
+ * a slug from the file that is taken gives way to one derived from the title,
+ * with a warning added to the import's own.
+ */
+export async function createImportedPostmortem(options: {
+  draft: PostmortemDraft;
+  warnings: string[];
+  authorName?: string;
+}): Promise<{ document: PostmortemDocument; warnings: string[] }> {
+  const { draft, warnings } = options;
   try {
     return { document: await createPostmortem({ draft, authorName: options.authorName }), warnings };
   } catch (error) {
