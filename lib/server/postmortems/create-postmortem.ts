@@ -47,7 +47,7 @@ export async function createPostmortem(options: {
       if (!draft.slug) {
         await tx.postmortem.update({ where: { id: created.id }, data: { slug: await firstFreeSlug(tx, slugify(draft.title)) } });
       }
-      await replaceChildren(tx, created.id, { ...draft, members });
+      await replaceChildren(tx, created.id, { ...draft, members }, { isNew: true });
       return recordRevision(tx, created.id, {
         signature: signatureOf(actor, options.authorName),
         summarize: () => "Created",
