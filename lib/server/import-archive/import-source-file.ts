@@ -1,14 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { AppError, isAppError } from "@/lib/domain/errors";
-import { parseMarkdown } from "@/lib/domain/markdown/import";
-import { readSourceFile, UnsupportedFormatError, type SourceFormat } from "@/lib/domain/markdown/import/formats";
-import { parseInput } from "@/lib/schemas/parse-input";
-import { postmortemInputSchema, type PostmortemDocument, type PostmortemDraft } from "@/lib/schemas/postmortem";
+import { UnsupportedFormatError, type SourceFormat } from "@/lib/domain/markdown/import/formats";
+import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
 import { requireRole } from "../auth/require-access";
 import { findPostmortemByContentHash, findPostmortemBySourceFile } from "../postmortems/find-by-source";
 import { createImportedPostmortem } from "../postmortems/import-postmortem";
 import { savePostmortem } from "../postmortems/save-postmortem";
+import { readImportFile, type ReadImportFile } from "./read-import-file";
 
 /**
  * What importing one file of an archive comes to: a `new` postmortem, an
@@ -45,7 +44,9 @@ export function contentHashOf(bytes: Uint8Array): string {
  * and nothing is ever duplicated. With `dryRun` it reads, decides and
  * reports, and writes nothing. A problem with the file is a `failed` result;
  * problems of the caller or the database (no right, database unavailable)
- * and unexpected errors are thrown.
+ * and unexpected errors are thrown. `read` is the file already being read
+ * elsewhere (an archive import reads ahead on worker threads); by default it
+ * is read here, and only when it is not unchanged.
  */
 export async function importSourceFile(options: {
   name: string;
@@ -53,6 +54,7 @@ export async function importSourceFile(options: {
   dryRun?: boolean;
   authorName?: string;
   withDocument?: boolean;
+  read?: Promise<ReadImportFile>;
 }): Promise<ImportFileResult> {
   const { name, bytes, dryRun = false } = options;
   await requireRole("editor");
@@ -65,12 +67,8 @@ export async function importSourceFile(options: {
       const warnings = sameName && sameName !== name ? [`The same file was imported before as ${sameName}: nothing to do.`] : [];
       return { ...describe(same), name, status: "unchanged", saved: false, slug: same.slug, warnings };
     }
-    const { format, text, warnings: formatWarnings } = await readSourceFile({ fileName: name, bytes });
-    if (text.trim() === "") throw new AppError("BAD_REQUEST", `${name} is empty.`);
-    const parsed = parseMarkdown(text, { fileName: name });
-    const read = parseInput(postmortemInputSchema, parsed.document, "document read from the file");
+    const { format, draft: read, warnings } = await (options.read ?? readImportFile({ name, bytes }));
     const draft: PostmortemDraft = { ...read, status: "draft", source: { ...emptySource, ...read.source, fileName: name, contentHash } };
-    const warnings = [...formatWarnings, ...parsed.warnings];
     const result = { ...describe(draft), name, format, warnings, ...(options.withDocument ? { document: draft } : {}) };
     if (existing) {
       if (dryRun) return { ...result, status: "update", saved: false, slug: existing.slug };

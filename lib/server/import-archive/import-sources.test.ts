@@ -104,6 +104,19 @@ describe("importing a folder", () => {
   });
 });
 
+describe("reading ahead on worker threads (large imports)", () => {
+  it("gives the same results as reading in turn, a bad file included", async () => {
+    const folder = path.join(dir, "pool");
+    write(folder, { "a.md": CACHE.replace("of March", "of June"), "b.md": new Uint8Array([0, 200, 0]), "c.txt": DNS.replace("config push", "cert expiry"), "d.md": " " });
+    const listing = await openSources([folder]);
+    const dry = await importSources({ listing, dryRun: true });
+    const pooled = await importSources({ listing, readAhead: true });
+    const strip = (report: typeof dry) => report.results.map(({ name, status, title, counts, warnings, error }) => ({ name, status, title, counts, warnings, error }));
+    expect(strip(pooled)).toEqual(strip(dry));
+    expect(byName(pooled)).toEqual({ "a.md": "new", "b.md": "failed", "c.txt": "new", "d.md": "failed" });
+  }, 60_000);
+});
+
 describe("importing a zip", () => {
   it("names its files by their path in the zip: the same files as a folder are unchanged, a new one is created", async () => {
     const zip = path.join(dir, "blog.zip");
