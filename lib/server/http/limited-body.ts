@@ -7,9 +7,14 @@ import { AppError } from "@/lib/domain/errors";
  * a body that lies about its length or sends none is stopped as well.
  */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readLimitedBytes(request, maxBytes));
+}
+
+/** A request body's bytes, with readLimitedBody's limits (for files that are not text, such as .docx). */
+export async function readLimitedBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -23,7 +28,7 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(maxBytes: number): AppError {
