@@ -7,16 +7,17 @@ import { exportFileName, renderMarkdown } from "./render";
 export type ExportFile = { name: string; markdown: string };
 
 /**
- * Names export files one postmortem at a time, `YYYY-MM-DD-slug.md`. Slugs
- * are unique, but public replacements can make two alike: the later one gets
+ * Names export files one postmortem at a time, `YYYY-MM-DD-slug.md` or an
+ * imported post's own name. Slugs are unique, but imported file names and
+ * public replacements can make two alike: the later one gets
  * `-2`, `-3`… The namer remembers the names it gave (a few bytes each).
  */
 export function exportFileNamer(options: Partial<ExportOptions> = {}): (doc: PostmortemDocument) => string {
   const taken = new Set<string>();
   return (doc) => {
-    const base = exportFileName(doc, options).replace(/\.md$/, "");
-    let name = `${base}.md`;
-    for (let attempt = 2; taken.has(name); attempt++) name = `${base}-${attempt}.md`;
+    const [, base, extension] = exportFileName(doc, options).match(/^(.*?)(\.[^.]*)?$/)!;
+    let name = `${base}${extension ?? ""}`;
+    for (let attempt = 2; taken.has(name); attempt++) name = `${base}-${attempt}${extension ?? ""}`;
     taken.add(name);
     return name;
   };

@@ -16,11 +16,17 @@ const created = (doc: Dated): StoredTime | null => {
 
 /**
  * The post's date-time in front matter: the first timed event (when the
- * incident began), else the start of the incident day, else creation.
+ * incident began), else the start of the incident day, else creation; with
+ * the offset of that day in the postmortem's zone, or none when no zone or
+ * offset is known.
  */
 export function postDate(doc: Dated, style: "jekyll" | "iso"): string | null {
   const stored = earliestEvent(doc) ?? startOfIncidentDay(doc) ?? created(doc);
-  return stored ? formatPostDate(stored, doc.timezone, style) : null;
+  if (!stored) return null;
+  const written = formatPostDate(stored, doc.timezone, style);
+  // A wall-clock time with no zone anywhere has no offset to write: none is invented (Jekyll and Hugo read the site's zone).
+  if (written && !stored.instant && !doc.timezone) return style === "jekyll" ? written.slice(0, 19) : written.replace(/(Z|[+-]\d{2}:?\d{2})$/, "");
+  return written;
 }
 
 /** The post's day for its file name: the incident date, else the first timed event's day, else creation's day (in the postmortem's zone). */

@@ -1,12 +1,14 @@
 /**
  * Front matter for Jekyll or Hugo (docs/markdown-layout.md). Besides the keys
  * the blog engines read, Hindsight's own fields are kept under keys the
- * importer reads back; empty ones are left out.
+ * importer reads back; empty ones are left out. A post imported with its own
+ * front matter gets that back instead (imported-front-matter.ts).
  */
-import { stringify } from "yaml";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { postDate } from "./dates";
+import { renderImportedFrontMatter } from "./imported-front-matter";
 import type { FrontMatterFormat } from "./options";
+import { yamlOf } from "./yaml";
 
 type Fields = Record<string, string | boolean | string[]>;
 
@@ -25,7 +27,7 @@ function hindsightKeys(doc: PostmortemDocument, url: string | undefined): Fields
 
 function jekyll(doc: PostmortemDocument, hasLiquidTags: boolean, url: string | undefined): Fields {
   const fields: Fields = { layout: "post", title: doc.title };
-  const date = postDate(doc, "jekyll");
+  const date = doc.source?.publishedAt ?? postDate(doc, "jekyll");
   if (date) fields.date = date;
   if (doc.tags.length) fields.tags = doc.tags;
   fields.categories = ["postmortem", ...doc.services];
@@ -37,7 +39,7 @@ function jekyll(doc: PostmortemDocument, hasLiquidTags: boolean, url: string | u
 
 function hugo(doc: PostmortemDocument, url: string | undefined): Fields {
   const fields: Fields = { title: doc.title };
-  const date = postDate(doc, "iso");
+  const date = doc.source?.publishedAt ?? postDate(doc, "iso");
   if (date) fields.date = date;
   fields.draft = doc.status !== "published";
   if (doc.tags.length) fields.tags = doc.tags;
@@ -45,14 +47,17 @@ function hugo(doc: PostmortemDocument, url: string | undefined): Fields {
 }
 
 /**
- * The front matter block with its `---` lines, or "" for `none`. Written as
- * YAML 1.1 so that strings Ruby's or Go's YAML would read as booleans or
- * dates ("yes", "2024-03-14") are quoted; long values are never folded.
+ * The front matter block with its `---` lines, or "" for `none` (yaml.ts
+ * says how values are written). An imported post's date is its publication
+ * date as the post wrote it.
  * `body` is the Markdown that follows (Jekyll is told not to read Liquid tags in it);
- * `url`, when given, is the postmortem's page in Hindsight (`hindsight_url`).
+ * `url`, when given, is the postmortem's page in Hindsight (`hindsight_url`);
+ * `postAuthors`, the authors before a public export left them out (an
+ * imported post keeps the byline it had).
  */
-export function renderFrontMatter(doc: PostmortemDocument, format: FrontMatterFormat, body = "", url?: string): string {
+export function renderFrontMatter(doc: PostmortemDocument, format: FrontMatterFormat, body = "", url?: string, postAuthors?: string[]): string {
   if (format === "none") return "";
+  if (doc.source?.frontMatter) return renderImportedFrontMatter(doc, doc.source.frontMatter, { url, postAuthors });
   const fields = format === "jekyll" ? jekyll(doc, /\{[{%]/.test(body), url) : hugo(doc, url);
-  return `---\n${stringify(fields, { version: "1.1", lineWidth: 0 })}---`;
+  return `---\n${yamlOf(fields)}---`;
 }

@@ -41,6 +41,10 @@ export function replaceTerms(doc: PostmortemDocument, replacements: Replacement[
     })),
     lessons: { wentWell: r(doc.lessons.wentWell), wentWrong: r(doc.lessons.wentWrong), lucky: r(doc.lessons.lucky) },
     sections: doc.sections.map((section) => ({ ...section, title: r(section.title), body: r(section.body) })),
+    // An imported post's front matter and file name are written out as they are: a hidden term must not survive there.
+    ...(doc.source
+      ? { source: { ...doc.source, fileName: rn(doc.source.fileName), frontMatter: rn(doc.source.frontMatter), publishedAt: doc.source.publishedAt } }
+      : {}),
   };
 }
 

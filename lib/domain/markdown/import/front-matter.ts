@@ -1,10 +1,12 @@
 /**
  * Front matter (YAML, as Jekyll and Hugo write it, and as Hindsight's export
- * writes it: docs/markdown-layout.md) read into fields. Keys with no field are
- * kept, as YAML, in an internal extra section; front matter that is not YAML
- * is kept there as it is.
+ * writes it: docs/markdown-layout.md) read into fields. The block itself is
+ * kept verbatim as the postmortem's `source.frontMatter`, with the post's
+ * publication date as written, so that the export gives the post back with
+ * the same keys in the same order (docs/format.md, "Source"). Front matter
+ * that is not YAML (TOML, broken YAML) is kept in an internal extra section.
  */
-import { parseDocument, stringify } from "yaml";
+import { parseDocument } from "yaml";
 import { slugSchema } from "@/lib/schemas/postmortem";
 import { findDate, readDate, readMoment } from "./dates";
 import { addLabels, addSection, appendProse, warn, type ImportState } from "./state";
@@ -12,8 +14,14 @@ import { readSeverity, readStatus, readZone, splitList } from "./vocabulary";
 
 export const FRONT_MATTER_SECTION = "Front matter";
 
-/** Keys blog engines need that mean nothing for a postmortem. */
+/** Keys blog engines need that mean nothing for a postmortem (kept with the front matter all the same). */
 const IGNORED = new Set(["layout", "comments", "render_with_liquid", "toc", "share", "sitemap", "hindsight_url"]);
+
+/** Where a post says when it was published, besides `date`. */
+const PUBLISHED_KEYS = new Set(["publishdate", "publish_date", "published", "published_at", "pubdate"]);
+
+/** The most front matter kept as the post's own (postmortemSourceSchema's limit, with room for line ends). */
+const MAX_FRONT_MATTER = 90_000;
 
 export type FrontMatterFacts = {
   /** The post's date ("2025-05-25 23:23:02 +0000" → 2025-05-25): the day times are read on when nothing better is known. */
@@ -36,25 +44,33 @@ export function readFrontMatter(state: ImportState, kind: "yaml" | "toml", raw: 
     keepRaw(state, raw, "yaml");
     return facts;
   }
-  const unknown: Record<string, unknown> = {};
-  const unnamed = new Set<string>();
+  if (raw.length > MAX_FRONT_MATTER) {
+    warn(state, offset, `the front matter is longer than ${MAX_FRONT_MATTER.toLocaleString("en")} characters; kept as the internal section "${FRONT_MATTER_SECTION}"`);
+    keepRaw(state, raw, "yaml");
+  }
   const values = data as Record<string, unknown>;
+  let publishedAt: string | null = null;
   for (const [key, value] of Object.entries(values)) {
+    const name = key.toLowerCase();
+    if ((name === "date" || (PUBLISHED_KEYS.has(name) && publishedAt === null)) && value !== null && value !== undefined && value !== "") {
+      publishedAt = writtenValue(raw, document, key) ?? publishedAt;
+    }
     if (value === null || value === undefined || value === "") continue;
-    const applied = applyKey(state, key, value, values, facts);
-    if (applied === true) continue;
-    unknown[key] = value;
-    if (applied === "kept") unnamed.add(key);
+    applyKey(state, key, value, values, facts);
   }
-  const unmatched = Object.keys(unknown).filter((key) => !unnamed.has(key));
-  if (unmatched.length) {
-    const names = unmatched.map((key) => `"${key}"`).join(", ");
-    warn(state, offset, `front matter ${names} matched no field; kept in the internal section "${FRONT_MATTER_SECTION}"`);
-  }
-  if (Object.keys(unknown).length) {
-    addSection(state, FRONT_MATTER_SECTION, fenced(stringify(unknown, { lineWidth: 0 }).trimEnd(), "yaml"), true);
-  }
+  if (raw.length > MAX_FRONT_MATTER) return facts;
+  // Every key stays as written, in order, comments included: the export writes the post's front matter back.
+  state.draft.source = { fileName: null, contentHash: null, publishedAt, frontMatter: raw.replace(/\r\n?/g, "\n").trimEnd() + "\n" };
   return facts;
+}
+
+/** A scalar's text as the front matter wrote it, quotes taken off ("2023-02-14 18:05:00 +0100"); null for anything else. */
+function writtenValue(raw: string, document: ReturnType<typeof parseDocument>, key: string): string | null {
+  const node = document.get(key, true) as { range?: [number, number, number]; value?: unknown } | undefined;
+  if (!node?.range || (typeof node.value !== "string" && typeof node.value !== "number" && !(node.value instanceof Date))) return null;
+  const text = raw.slice(node.range[0], node.range[1]).trim();
+  const unquoted = /^(["']).*\1$/s.test(text) ? text.slice(1, -1) : text;
+  return unquoted.trim().slice(0, 100) || null;
 }
 
 /**

@@ -118,11 +118,13 @@ describe("when the incident happened", () => {
     expect(warnings).toEqual([]);
   });
 
-  it("front matter's incident_start or started_at is the incident date; with a time it is also kept", () => {
+  it("front matter's incident_start or started_at is the incident date; with a time it is also kept (in the post's front matter)", () => {
     const withTime = read("---\ntitle: DNS failures\nincident_start: 2025-09-14T02:11:00Z\n---\n\n## Timeline\n\n- 02:13 alert fires\n");
     expect(withTime.draft.incidentDate).toBe("2025-09-14");
     expect(events(withTime.draft)).toEqual([["2025-09-14T02:13:00", "alert fires"]]);
-    expect(withTime.draft.sections).toEqual([{ title: "Front matter", body: "```yaml\nincident_start: 2025-09-14T02:11:00Z\n```", internal: true }]);
+    // Kept as written with the post's own front matter, which the export writes back.
+    expect(withTime.draft.sections).toEqual([]);
+    expect(withTime.draft.source?.frontMatter).toBe("title: DNS failures\nincident_start: 2025-09-14T02:11:00Z\n");
     expect(withTime.warnings).toEqual([]);
     const dayOnly = read("---\ntitle: DNS failures\nstarted_at: 2025-09-14\n---\n\nText.\n");
     expect(dayOnly.draft).toMatchObject({ incidentDate: "2025-09-14", sections: [] });

@@ -4,6 +4,7 @@ import type {
   ContributingFactor,
   CorrectiveAction,
   ImpactFigures,
+  PostmortemSource,
   Section,
   TimelineEvent,
 } from "@/lib/schemas/postmortem";
@@ -30,6 +31,8 @@ export type Draft = {
   correctiveActions: CorrectiveAction[];
   lessons: { wentWell: string; wentWrong: string; lucky: string };
   sections: Section[];
+  /** A post's front matter and publication date, as written (front-matter.ts). */
+  source?: PostmortemSource;
 };
 
 export type ProseField = "summary" | "impact" | "narrative" | "trigger" | "wentWell" | "wentWrong" | "lucky";

@@ -1,0 +1,223 @@
+/**
+ * An existing blog survives a round trip (issue 16, item 9): a post imported
+ * from a blog and exported back gives the same file name and the same front
+ * matter — keys, values, order, comments — and never an invented offset or a
+ * key the post did not have. The posts are our own, written for this test.
+ */
+import { describe, expect, it } from "vitest";
+import { postmortemInputSchema, type PostmortemDocument } from "@/lib/schemas/postmortem";
+import { slugify } from "@/lib/domain/slug";
+import { parseMarkdown } from "../import/parse-markdown";
+import { exportFileNamer, renderExportFiles } from "./bulk";
+import { splitEntries } from "./imported-front-matter";
+import { exportFileName, renderMarkdown, sourceFileName } from "./render";
+
+const now = new Date("2026-01-15T12:00:00Z");
+
+/** Imports a post as the archive import stores it: the parsed document plus its file's name. */
+function imported(text: string, fileName: string): PostmortemDocument {
+  const { document } = parseMarkdown(text, { fileName, now });
+  const draft = postmortemInputSchema.parse({ ...document, source: { ...document.source, fileName } });
+  return { ...draft, slug: draft.slug ?? slugify(draft.title), version: 1, createdAt: "2026-01-10T09:30:00.000Z", updatedAt: "2026-01-10T09:30:00.000Z" };
+}
+
+/** The front matter block of a Markdown file, without its fences. */
+function frontMatterOf(markdown: string): string {
+  const match = markdown.match(/^---\n([\s\S]*?\n)---\n/);
+  if (!match) throw new Error(`no front matter in:\n${markdown}`);
+  return match[1];
+}
+
+const JEKYLL_POST = `---
+layout: post
+title: "DNS resolvers failed for two hours"
+date: 2023-02-14 18:05:00 +0100
+# Links and the social card
+permalink: /blog/2023/dns-resolvers-failed/
+image: /assets/img/dns.png   # 1200x630
+author: Jane Doe
+categories: [incidents]
+---
+
+On February 12th our resolvers failed and most customers could not reach the dashboard.
+
+## Timeline
+
+- 10:47 - Alerts fire for resolution errors
+- 12:50 - Resolvers restored
+
+## What we are doing about it
+
+- Add a second resolver pool
+`;
+
+const HUGO_POST = `---
+title: Queue backlog on checkout
+date: "2024-05-02"
+draft: false
+slug: queue-backlog
+aliases:
+  - /posts/old-queue-backlog/
+tags:
+  - queues
+  - checkout
+summary: Orders waited up to 40 minutes.
+params:
+  hero: /img/queue.jpg
+  toc: true
+---
+
+Orders waited up to forty minutes on May 1st, 2024.
+
+## Timeline
+
+- 2024-05-01 09:10 UTC - Backlog grows
+- 2024-05-01 09:50 UTC - Consumers scaled out
+`;
+
+const UNKNOWN_KEYS_POST = `---
+# Front matter written by hand, keys in an odd order
+image: /img/cdn.png
+series: Outages of 2022
+title: CDN purge emptied the cache
+weight: 3
+date: 2022-11-08
+canonical_url: https://example.com/cdn-purge
+---
+
+A purge emptied every edge cache on 2022-11-08.
+
+## Timeline
+
+- 14:02 - Purge sent
+- 14:30 - Hit rate back to normal
+`;
+
+describe("an imported blog post exported back", () => {
+  it("keeps its front matter exactly: date as written, permalink, image, author, categories, comments, order", () => {
+    const doc = imported(JEKYLL_POST, "_posts/2023-02-14-dns-resolvers-failed.md");
+    expect(doc.source).toMatchObject({ publishedAt: "2023-02-14 18:05:00 +0100", fileName: "_posts/2023-02-14-dns-resolvers-failed.md" });
+    const original = frontMatterOf(JEKYLL_POST);
+    for (const isPublic of [false, true]) {
+      const markdown = renderMarkdown(doc, { frontMatter: "jekyll", isPublic });
+      expect(frontMatterOf(markdown)).toBe(original);
+      expect(markdown).not.toContain("comments: true");
+      expect(markdown).not.toContain("+0000");
+      expect(markdown).not.toContain("Front matter");
+      expect(exportFileName(doc, { isPublic })).toBe("2023-02-14-dns-resolvers-failed.md");
+    }
+  });
+
+  it.each([
+    ["Hugo", HUGO_POST, "content/posts/queue-backlog/index.md", "queue-backlog.md"],
+    ["hand-written, unknown keys and comments", UNKNOWN_KEYS_POST, "2022-11-08 cdn purge.markdown", "2022-11-08 cdn purge.markdown"],
+  ])("%s: the same keys, values and order, under the same file name", (_, post, fileName, exported) => {
+    const doc = imported(post, fileName);
+    for (const frontMatter of ["jekyll", "hugo"] as const) {
+      expect(frontMatterOf(renderMarkdown(doc, { frontMatter }))).toBe(frontMatterOf(post));
+    }
+    expect(exportFileName(doc)).toBe(exported);
+  });
+
+  it("reads back as the same postmortem, and exports the same again", () => {
+    const doc = imported(JEKYLL_POST, "2023-02-14-dns-resolvers-failed.md");
+    const markdown = renderMarkdown(doc);
+    const again = imported(markdown, "2023-02-14-dns-resolvers-failed.md");
+    expect(again.source).toEqual(doc.source);
+    expect(again.title).toBe(doc.title);
+    expect(again.tags).toEqual(doc.tags);
+    expect(again.authors).toEqual(doc.authors);
+    expect(renderMarkdown(again)).toBe(markdown);
+  });
+
+  it("rewrites only what was changed in Hindsight, and adds the fields that gained data at the end", () => {
+    const doc = imported(JEKYLL_POST, "2023-02-14-dns-resolvers-failed.md");
+    const edited: PostmortemDocument = { ...doc, title: "DNS: two hours without resolvers", severity: "SEV2", tags: [...doc.tags, "dns"], authors: ["Jane Doe", "Ravi Shah"] };
+    expect(frontMatterOf(renderMarkdown(edited))).toBe(
+      [
+        "layout: post",
+        "title: "+'"DNS: two hours without resolvers"',
+        "date: 2023-02-14 18:05:00 +0100",
+        "# Links and the social card",
+        "permalink: /blog/2023/dns-resolvers-failed/",
+        "image: /assets/img/dns.png   # 1200x630",
+        "author:",
+        "  - Jane Doe",
+        "  - Ravi Shah",
+        "categories: [incidents]",
+        "severity: SEV2",
+        "tags:",
+        "  - dns",
+        "",
+      ].join("\n"),
+    );
+    // A public export leaves out authors the post did not name.
+    expect(frontMatterOf(renderMarkdown(edited, { isPublic: true }))).not.toContain("author");
+  });
+
+  it("applies a public export's replacements to the front matter and the file name", () => {
+    const doc = imported(JEKYLL_POST.replace("/assets/img/dns.png", "/assets/img/acme-dns.png"), "2023-02-14-acme-dns.md");
+    const options = { isPublic: true, replacements: [{ from: "acme", to: "customer" }] };
+    expect(renderMarkdown(doc, options)).not.toContain("acme");
+    expect(exportFileName(doc, options)).toBe("2023-02-14-customer-dns.md");
+  });
+
+  it("names the files of a zip or folder export after the imported files, numbering two alike", () => {
+    const first = imported(JEKYLL_POST, "a/post.md");
+    const second = imported(UNKNOWN_KEYS_POST, "b/post.md");
+    const plain: PostmortemDocument = { ...first, slug: "plain", source: undefined, incidentDate: "2024-01-02" };
+    expect(renderExportFiles([first, second, plain]).map((file) => file.name)).toEqual(["post.md", "post-2.md", "2024-01-02-plain.md"]);
+    const nameOf = exportFileNamer();
+    expect([nameOf(second), nameOf(second)]).toEqual(["post.md", "post-2.md"]);
+  });
+});
+
+describe("dates in the export", () => {
+  it("never writes an offset that was not known", () => {
+    const { document } = parseMarkdown("# Disk full\n\n## Timeline\n\n- 2024-03-14 10:47 - Disk fills up\n", { now });
+    const draft = postmortemInputSchema.parse(document);
+    const doc: PostmortemDocument = { ...draft, slug: "disk-full", version: 1, createdAt: "2024-03-15T09:30:00.000Z", updatedAt: "2024-03-15T09:30:00.000Z" };
+    expect(draft.timezone).toBeNull();
+    expect(frontMatterOf(renderMarkdown(doc))).toContain('date: "2024-03-14 10:47:00"\n');
+    expect(frontMatterOf(renderMarkdown(doc, { frontMatter: "hugo" }))).toContain('date: "2024-03-14T10:47:00"\n');
+    // A known offset is written.
+    const zoned = { ...doc, timezone: "Europe/Berlin", timeline: [{ ...doc.timeline[0], at: "2024-03-14T10:47:00+01:00" }] };
+    expect(frontMatterOf(renderMarkdown(zoned))).toContain("date: 2024-03-14 10:47:00 +0100\n");
+  });
+
+  it("writes a post's publication date as it was written, also without its front matter", () => {
+    const doc = imported(JEKYLL_POST, "x.md");
+    const withoutFrontMatter: PostmortemDocument = { ...doc, source: { ...doc.source!, frontMatter: null } };
+    expect(frontMatterOf(renderMarkdown(withoutFrontMatter))).toContain("date: 2023-02-14 18:05:00 +0100\n");
+  });
+});
+
+describe("splitEntries", () => {
+  it("gives every key with the comments above it, and joins back to the front matter exactly", () => {
+    const text = "# head\ntitle: A\n\n# about b\nb: |\n  line\n\n  more\nc:\n  - 1\n# tail\n";
+    const entries = splitEntries(text)!;
+    expect(entries.map((entry) => entry.key)).toEqual(["title", "b", "c", null]);
+    expect(entries.map((entry) => entry.text).join("")).toBe(text);
+    expect(entries[1].text.startsWith("\n# about b\nb: |")).toBe(true);
+  });
+
+  it("is null for front matter that is not one key per line", () => {
+    expect(splitEntries("{ title: A, date: 2024-01-01 }")).toBeNull();
+    expect(splitEntries("- a\n- b\n")).toBeNull();
+    expect(splitEntries("title: [unclosed\n")).toBeNull();
+  });
+});
+
+describe("sourceFileName", () => {
+  it.each([
+    ["_posts/2023-02-14-dns.md", "2023-02-14-dns.md"],
+    ["../../etc/passwd", "passwd.md"],
+    ["C:\\blog\\post.markdown", "post.markdown"],
+    ["notes/outage.txt", "outage.md"],
+    ["export/Outage review.docx", "Outage review.md"],
+    ["content/posts/queue/_index.md", "queue.md"],
+    ["..", null],
+  ])("%s → %s", (fileName, expected) => {
+    expect(sourceFileName(fileName)).toBe(expected);
+  });
+});
