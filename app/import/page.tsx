@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NotAllowed, roleName } from "@/components/account/not-allowed";
 import { mayDo, requirePageActor } from "@/lib/server/auth";
 import { ImportWorkbench } from "./_components/import-workbench";
@@ -16,6 +17,11 @@ export default async function ImportPage() {
       <p className="mt-1 max-w-2xl text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">
         Paste or upload a postmortem written anywhere — a blog post, a wiki page, plain text. Hindsight reads its headings, timeline,
         contributing factors and actions, keeps everything else as extra sections, and tells you what it could not read exactly.
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href="/import/many" className="text-accent-700 hover:underline dark:text-accent-300">
+          Import many files at once (several files, a folder or a .zip) →
+        </Link>
       </p>
       <ImportWorkbench />
     </div>

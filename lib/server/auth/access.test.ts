@@ -12,6 +12,7 @@ const { searchPostmortems } = await import("../search");
 const { listActions, listActionOwners, changeActionStatus } = await import("../actions");
 const { getInsights } = await import("../insights/get-insights");
 const { importPostmortem } = await import("../postmortems/import-postmortem");
+const { importSourceFile } = await import("../import-archive/import-source-file");
 const { parseSearchParams } = await import("@/lib/schemas/search");
 const people = await import("./people/people");
 const tokens = await import("./tokens/tokens");
@@ -80,6 +81,8 @@ const TABLE: { name: string; expected: Record<Who, string>; call: () => Promise<
   { name: "restoreRevision", expected: edits, call: async () => postmortems.restoreRevision({ slug: (await fresh()).slug, version: 1 }) },
   { name: "changeActionStatus", expected: edits, call: async () => { const doc = await fresh(); return changeActionStatus({ slug: doc.slug, index: 0, status: "done", version: doc.version }); } },
   { name: "importPostmortem", expected: edits, call: () => importPostmortem({ text: "# Imported in the access test\n\n## Summary\n\nIt broke." }) },
+  { name: "importSourceFile (preview)", expected: edits, call: () => importSourceFile({ name: `access-${++counter}.md`, bytes: new TextEncoder().encode("# Previewed in the access test\n"), dryRun: true }) },
+  { name: "importSourceFile", expected: edits, call: () => importSourceFile({ name: `access-${++counter}.md`, bytes: new TextEncoder().encode(`# Imported in the access test ${counter}\n`) }) },
   { name: "loadSamplePostmortems", expected: edits, call: () => postmortems.loadSamplePostmortems() },
   { name: "listPeople", expected: adminOnly, call: () => people.listPeople() },
   { name: "addPerson", expected: adminOnly, call: () => people.addPerson({ name: "New Person", email: `new-${++counter}@example.com`, role: "viewer" }) },

@@ -1,0 +1,136 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { Fragment, useState } from "react";
+import type { FileReport, Row } from "./rows";
+
+// The preview (and zod, Luxon and the Markdown renderer it brings) loads with the first row opened.
+const ParsedPreview = dynamic(() => import("../../_components/parsed-preview").then((m) => m.ParsedPreview), {
+  loading: () => <p className="text-sm text-zinc-500">Loading the preview…</p>,
+});
+
+const STATUS_WORDS: Record<FileReport["status"], { preview: string; done: string; className: string }> = {
+  new: { preview: "New", done: "Created", className: "text-emerald-700 dark:text-emerald-300" },
+  update: { preview: "Update", done: "Updated", className: "text-violet-700 dark:text-violet-300" },
+  unchanged: { preview: "Unchanged", done: "Unchanged", className: "text-zinc-500" },
+  failed: { preview: "Failed", done: "Failed", className: "text-red-600 dark:text-red-400" },
+};
+
+function Status({ row }: { row: Row }) {
+  const report = row.result ?? row.preview;
+  if (!report) return <span className="text-zinc-400">Reading…</span>;
+  const words = STATUS_WORDS[report.status];
+  return (
+    <div>
+      <span className={`font-medium ${words.className}`}>{row.result ? words.done : words.preview}</span>
+      {report.slug && report.status !== "failed" && (row.result || report.status !== "new") && (
+        <>
+          {" · "}
+          <Link href={`/postmortems/${report.slug}`} className="text-accent-700 hover:underline dark:text-accent-300">
+            open
+          </Link>
+        </>
+      )}
+      {report.error && <p className="mt-0.5 text-xs wrap-anywhere text-red-600 dark:text-red-400">{report.error}</p>}
+    </div>
+  );
+}
+
+const cell = "px-2 py-2 align-top";
+const number = `${cell} hidden text-right tabular-nums md:table-cell`;
+
+/** The files of an import: what each reads as, whether it is new, an update or unchanged, and, once imported, what came of it. */
+export function FilesTable(props: { rows: Row[]; canChoose: boolean; onChoose: (index: number, chosen: boolean) => void; onChooseAll: (chosen: boolean) => void }) {
+  const { rows, canChoose } = props;
+  const [open, setOpen] = useState<string | null>(null);
+  const choosable = rows.filter((row) => row.preview && row.preview.status !== "failed");
+  const isAllChosen = choosable.length > 0 && choosable.every((row) => row.chosen);
+  return (
+    <div className="mt-4 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Files to import</caption>
+        <thead className="bg-zinc-50 text-left text-xs text-zinc-500 dark:bg-zinc-900">
+          <tr>
+            <th scope="col" className={`${cell} w-8`}>
+              <input
+                type="checkbox"
+                aria-label="Choose every file"
+                checked={isAllChosen}
+                disabled={!canChoose || choosable.length === 0}
+                onChange={(event) => props.onChooseAll(event.target.checked)}
+              />
+            </th>
+            <th scope="col" className={cell}>File</th>
+            <th scope="col" className={cell}>Title</th>
+            <th scope="col" className={`${cell} hidden lg:table-cell`}>Date</th>
+            <th scope="col" className={`${number} font-medium`}>Events</th>
+            <th scope="col" className={`${number} font-medium`}>Factors</th>
+            <th scope="col" className={`${number} font-medium`}>Actions</th>
+            <th scope="col" className={`${number} font-medium`}>Warnings</th>
+            <th scope="col" className={cell}>Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {rows.map((row, index) => {
+            const report = row.preview;
+            const isOpen = open === row.name;
+            const counts = report?.counts;
+            return (
+              <Fragment key={row.name}>
+                <tr>
+                  <td className={cell}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Import ${row.name}`}
+                      checked={row.chosen}
+                      disabled={!canChoose || !report || report.status === "failed"}
+                      onChange={(event) => props.onChoose(index, event.target.checked)}
+                    />
+                  </td>
+                  <td className={`${cell} max-w-48 font-mono text-xs wrap-anywhere`}>{row.name}</td>
+                  <td className={`${cell} min-w-40`}>
+                    <div className="wrap-anywhere">{report?.title ?? "—"}</div>
+                    {counts && (
+                      // The counts as one line where their columns are hidden.
+                      <div className="mt-0.5 text-xs text-zinc-500 md:hidden">
+                        {report?.incidentDate ? `${report.incidentDate} · ` : ""}
+                        {counts.events} events · {counts.factors} factors · {counts.actions} actions
+                        {report && report.warnings.length > 0 ? ` · ${report.warnings.length} warnings` : ""}
+                      </div>
+                    )}
+                    {report?.document !== undefined && (
+                      <button
+                        type="button"
+                        className="mt-1 text-xs text-accent-700 hover:underline dark:text-accent-300"
+                        aria-expanded={isOpen}
+                        onClick={() => setOpen(isOpen ? null : row.name)}
+                      >
+                        {isOpen ? "Hide preview" : "Preview"}
+                      </button>
+                    )}
+                  </td>
+                  <td className={`${cell} hidden whitespace-nowrap tabular-nums lg:table-cell`}>{report?.incidentDate ?? "—"}</td>
+                  <td className={number}>{counts?.events ?? "—"}</td>
+                  <td className={number}>{counts?.factors ?? "—"}</td>
+                  <td className={number}>{counts?.actions ?? "—"}</td>
+                  <td className={number}>{report && report.status !== "failed" ? report.warnings.length : "—"}</td>
+                  <td className={`${cell} min-w-28`}>
+                    <Status row={row} />
+                  </td>
+                </tr>
+                {isOpen && report?.document !== undefined && (
+                  <tr>
+                    <td colSpan={9} className="bg-zinc-50/60 px-4 py-4 dark:bg-zinc-900/40">
+                      <ParsedPreview parsed={{ document: report.document, warnings: report.warnings }} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
