@@ -221,3 +221,22 @@ describe("sourceFileName", () => {
     expect(sourceFileName(fileName)).toBe(expected);
   });
 });
+
+describe("the incident's day of an imported post", () => {
+  it("is the day its opening states, not the day it was published", () => {
+    const doc = imported(JEKYLL_POST, "_posts/2023-02-14-dns-resolvers-failed.md");
+    expect(doc.incidentDate).toBe("2023-02-12");
+    expect(doc.timeline.map((event) => event.at)).toEqual(["2023-02-12T10:47:00", "2023-02-12T12:50:00"]);
+    // The post's own date is still its publication date.
+    expect(doc.source?.publishedAt).toBe("2023-02-14 18:05:00 +0100");
+  });
+
+  it.each([
+    ["a file name's date", "On the 30th of December our queue stalled.\n", "2024-01-03-queue.md", "2023-12-30"],
+    ["no date at all: none is guessed", "On December 30th our queue stalled.\n", "queue.md", null],
+    ["a lower-case word is not a month", "Requests 5 may fail at once.\n", "2024-01-03-queue.md", "2024-01-03"],
+  ])("a day without a year takes the publication year: %s", (_, opening, fileName, expected) => {
+    const { document } = parseMarkdown(`# Queue stalled\n\n${opening}\n## Timeline\n\n- 10:00 - Queue stalls\n`, { fileName, now });
+    expect(document.incidentDate ?? null).toBe(expected);
+  });
+});

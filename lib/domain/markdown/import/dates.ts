@@ -53,12 +53,21 @@ export function findDate(text: string): string | null {
 // "*Posted by the Platform team, February 9, 2026*" dates the post; the incident is usually dated in the text.
 const BYLINE = /\b(posted|published|updated|written|edited|last modified)\b/i;
 
+// "On February 12th", "the 3rd of March": a day without its year (one with a year is a CANDIDATE).
+const YEARLESS = [
+  new RegExp(String.raw`\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b(?!,?\s+\d{4}|:\d)`, "i"),
+  new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?![\p{L}]|,?\s+\d{4})`, "iu"),
+];
+
 /**
  * The incident's day as a document's opening tells it ("On Tuesday,
  * February 3rd, 2026, customers…"): the first full date on a line that is not
- * a byline, else a byline's date; null when there is none.
+ * a byline; else a day without a year ("On February 12th our resolvers
+ * failed") in the year of `publishedDay` (the year before when that would
+ * put it after the post was published); else a byline's date; null when
+ * there is none.
  */
-export function findOpeningDate(text: string): string | null {
+export function findOpeningDate(text: string, publishedDay: string | null = null): string | null {
   const lines = text.split("\n");
   const first = (isByline: boolean) => {
     for (const line of lines) {
@@ -67,7 +76,21 @@ export function findOpeningDate(text: string): string | null {
     }
     return null;
   };
-  return first(false) ?? first(true);
+  const yearless = () => {
+    const reference = publishedDay ?? first(true);
+    if (!reference) return null;
+    for (const line of lines) {
+      if (BYLINE.test(line)) continue;
+      for (const pattern of YEARLESS) {
+        const match = line.match(pattern);
+        // Prose capitalises a month: "5 may fail" names no day.
+        const day = match && /\b\p{Lu}/u.test(match[0]) ? readDayHeading(match[0].replace(/\bof\s+/i, ""), reference) : null;
+        if (day) return day > reference ? `${Number(day.slice(0, 4)) - 1}${day.slice(4)}` : day;
+      }
+    }
+    return null;
+  };
+  return first(false) ?? yearless() ?? first(true);
 }
 
 /** A date and a title hidden in a file name: "2024-02-10-search-empty.md" → 2024-02-10, "Search empty". */

@@ -96,13 +96,17 @@ function read(input: string, options: ParseOptions): ParseResult {
   const stated = findStatedZone(source.text.slice(bodyStart, unreadFrom));
   if (stated?.zone && !state.draft.timezone) state.draft.timezone = stated.zone;
   if (stated && stated.zone === null) warn(state, bodyStart + stated.offset, `"${stated.unknown}" is not a time zone Hindsight knows; times were read without a zone`);
+  const fileDay = options.fileName ? readFileName(options.fileName).date : null;
+  // A post is published after its incident: a day its opening states ("On February 12th…") beats its date.
+  const opening = findOpeningDate(source.text.slice(bodyStart, openingEnd(outline, bodyStart, unreadFrom)), postDate ?? fileDay);
   state.day =
     state.draft.incidentDate ??
+    (postDate && opening) ??
     postDate ??
     state.headerDay ??
     findDate(state.draft.title) ??
-    findOpeningDate(source.text.slice(bodyStart, openingEnd(outline, bodyStart, unreadFrom))) ??
-    (options.fileName ? readFileName(options.fileName).date : null);
+    opening ??
+    fileDay;
 
   readSections(state, outline);
   const document = finish(state, { fileName: options.fileName, unread: source.text.slice(unreadFrom), unreadLine: lineAt(source, unreadFrom) });
