@@ -75,10 +75,33 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(formatFailure(error));
-    process.exit(1);
-  },
-);
+// A reader that stops early (`… | head`) closes the pipe: the rest of the output has nowhere to go, and
+// that is no failure of the command, which finishes and exits with its own code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
+main(process.argv.slice(2)).then(exitOnceWritten, (error) => {
+  process.stderr.write(formatFailure(error));
+  return exitOnceWritten(1);
+});
+
+/**
+ * Exits once everything written to stdout and stderr has left the process.
+ * A pipe (`… --json | jq`) takes about 64 KB at once and Node holds the rest
+ * until the reader catches up: exiting at once cut `check --json` there.
+ * Exiting explicitly, rather than waiting for the event loop to empty, means
+ * a handle left open (a database connection, a timer) cannot hang a CI job.
+ */
+async function exitOnceWritten(code: number): Promise<void> {
+  process.exitCode = code;
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit(code);
+}
+
+/** Resolves when the stream has handed over every earlier write (writes complete in order), or has failed. */
+function written(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
