@@ -71,10 +71,11 @@ export async function importSourceFile(options: {
     const draft: PostmortemDraft = { ...read, status: "draft", source: { ...emptySource, ...read.source, fileName: name, contentHash } };
     const result = { ...describe(draft), name, format, warnings, ...(options.withDocument ? { document: draft } : {}) };
     if (existing) {
-      if (dryRun) return { ...result, status: "update", saved: false, slug: existing.slug };
+      // A preview says so too: it must promise only what the import will do.
       if (existing.status === "published") {
         throw new AppError("CONFLICT", `${existing.slug} (imported from this file) is published and read-only: reopen it to import the new version.`);
       }
+      if (dryRun) return { ...result, status: "update", saved: false, slug: existing.slug };
       const saved = await savePostmortem({
         slug: existing.slug,
         version: existing.version,

@@ -151,6 +151,18 @@ describe("importSourceFile", () => {
     expect(await total()).toBe(before);
   });
 
+  it("a changed file whose postmortem is published fails, in the preview as in the import, and writes nothing", async () => {
+    const first = await importSourceFile({ name: "published.md", bytes: strToU8(CACHE.replace("of March", "of July")) });
+    const db = await (await import("@/lib/server/db")).getDb();
+    await db.postmortem.update({ where: { slug: first.slug }, data: { status: "published" } });
+    const changed = strToU8(CACHE.replace("of March", "of July, revised"));
+    for (const dryRun of [true, false]) {
+      const result = await importSourceFile({ name: "published.md", bytes: changed, dryRun });
+      expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/is published and read-only: reopen it/) });
+    }
+    expect((await getPostmortem({ slug: first.slug! })).title).toBe("The cache stampede of July");
+  });
+
   it("an empty file fails with a clear reason", async () => {
     expect(await importSourceFile({ name: "empty.md", bytes: strToU8(" \n") })).toMatchObject({ status: "failed", error: expect.stringMatching(/empty/) });
   });
