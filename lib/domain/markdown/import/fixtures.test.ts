@@ -19,7 +19,7 @@ function parseFixture(name: string): { draft: PostmortemDraft; warnings: string[
 }
 
 describe("fixture documents", () => {
-  it.each(readdirSync(dir))("%s parses into a valid document", (name) => {
+  it.each(readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name))("%s parses into a valid document", (name) => {
     const { document } = parseMarkdown(readFileSync(path.join(dir, name), "utf8"), { fileName: name, now });
     expect(postmortemInputSchema.safeParse(document).error).toBeUndefined();
   });
