@@ -201,6 +201,33 @@ describe("splitEntries", () => {
     expect(entries[1].text.startsWith("\n# about b\nb: |")).toBe(true);
   });
 
+  it("takes linear time: thousands of keys, long comment runs with spaces", () => {
+    const frontMatterWith = (keys: number) =>
+      [
+        ...Array.from({ length: keys }, (_, index) => `key${index}: value ${index}`),
+        "last:",
+        ...Array.from({ length: keys / 4 }, () => `#${" ".repeat(30)}`),
+        "  - x",
+        ...Array.from({ length: keys / 4 }, () => `#${" ".repeat(30)}`),
+        "",
+      ].join("\n");
+    const exportOf = (text: string) => {
+      const started = performance.now();
+      const doc = imported(`---\ntitle: Many keys\n${text}---\n\nText.\n`, "many.md");
+      const markdown = renderMarkdown({ ...doc, title: "Renamed" });
+      return { markdown, ms: performance.now() - started };
+    };
+    exportOf(frontMatterWith(100)); // warm up
+    const small = exportOf(frontMatterWith(300));
+    const large = exportOf(frontMatterWith(1_200));
+    // Four times the keys (still under the importer's 2,000 front matter lines): about four times the time (sixteen would be quadratic).
+    expect(large.ms / small.ms).toBeLessThan(9);
+    expect(frontMatterOf(large.markdown)).toBe(`title: Renamed\n${frontMatterWith(1_200)}`);
+    const entries = splitEntries(frontMatterWith(1_200))!;
+    expect(entries).toHaveLength(1_202);
+    expect(entries.map((entry) => entry.text).join("")).toBe(frontMatterWith(1_200));
+  });
+
   it("is null for front matter that is not one key per line", () => {
     expect(splitEntries("{ title: A, date: 2024-01-01 }")).toBeNull();
     expect(splitEntries("- a\n- b\n")).toBeNull();

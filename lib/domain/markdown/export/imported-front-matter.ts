@@ -40,9 +40,12 @@ export function renderImportedFrontMatter(
   return `---\n${withFinalNewline(out.join(""))}${added}---`;
 }
 
+/** The keys whose value Hindsight may have changed; every other key is the post's own. */
+const EDITED_KEYS = new Set(["title", "tags", "author", "authors", "services", "severity", "timezone", "time_zone", "incident_date", "incidentdate"]);
+
 /** The entry as it was, or with the current value when Hindsight's field for it was changed ("" drops it). */
 function rewrite(entry: Entry, doc: PostmortemDocument, categoryTags: string[], postAuthors: string[]): string {
-  if (!entry.key) return entry.text;
+  if (!entry.key || !EDITED_KEYS.has(normalized(entry.key))) return entry.text;
   const value = valueOf(entry);
   if (value === undefined) return entry.text;
   const written = (current: string | string[] | null) => replaceValue(entry, current);
@@ -107,7 +110,7 @@ export function splitEntries(frontMatter: string): Entry[] | null {
     let start = at;
     while (start > floor) {
       const lineStart = text.lastIndexOf("\n", start - 2) + 1;
-      if (lineStart < floor || !/^(#.*)?[ \t]*$/.test(text.slice(lineStart, start - 1))) break;
+      if (lineStart < floor || !isCommentOrBlank(text.slice(lineStart, start - 1))) break;
       start = lineStart;
     }
     return start;
@@ -115,20 +118,29 @@ export function splitEntries(frontMatter: string): Entry[] | null {
   const entries: Entry[] = keys.map(({ key }, index) => ({ key, text: text.slice(starts[index], starts[index + 1] ?? text.length) }));
   // Comments after the last key's value are not part of it.
   const last = entries[entries.length - 1];
-  const tail = last.text.match(/(?:\n(?:#.*)?[ \t]*)+\n$/);
-  if (tail && tail.index !== undefined && tail.index > 0) {
-    const kept = last.text.slice(0, tail.index + 1);
-    entries.push({ key: null, text: last.text.slice(tail.index + 1) });
-    last.text = kept;
+  const lines = last.text.split("\n").slice(0, -1);
+  let kept = lines.length;
+  while (kept > 1 && isCommentOrBlank(lines[kept - 1])) kept--;
+  if (kept < lines.length) {
+    const cut = lines.slice(0, kept).join("\n").length + 1;
+    entries.push({ key: null, text: last.text.slice(cut) });
+    last.text = last.text.slice(0, cut);
   }
   return entries;
 }
 
 /** Where the key itself starts in an entry's text (after the comments above it). */
 function keyStart(text: string): number {
-  const match = text.match(/^(?:(?:#.*)?[ \t]*\n)*/);
-  return match ? match[0].length : 0;
+  let at = 0;
+  for (const line of text.split("\n")) {
+    if (!isCommentOrBlank(line)) break;
+    at += line.length + 1;
+  }
+  return Math.min(at, text.length);
 }
+
+/** A line that holds only a comment written at its start, or nothing. */
+const isCommentOrBlank = (line: string) => /^(?:#.*|[ \t]*)$/.test(line);
 
 function valueOf(entry: Entry): unknown {
   try {

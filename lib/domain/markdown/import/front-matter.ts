@@ -60,7 +60,7 @@ export function readFrontMatter(state: ImportState, kind: "yaml" | "toml", raw: 
   }
   if (raw.length > MAX_FRONT_MATTER) return facts;
   // Every key stays as written, in order, comments included: the export writes the post's front matter back.
-  state.draft.source = { fileName: null, contentHash: null, publishedAt, frontMatter: raw.replace(/\r\n?/g, "\n").trimEnd() + "\n" };
+  state.draft.source = { fileName: null, contentHash: null, publishedAt, frontMatter: raw.replace(/\r\n?/g, "\n").replace(/\n+$/, "") + "\n" };
   return facts;
 }
 
