@@ -38,6 +38,7 @@ function Status({ row }: { row: Row }) {
 }
 
 const cell = "px-2 py-2 align-top";
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 const number = `${cell} hidden text-right tabular-nums md:table-cell`;
 
 /** The files of an import: what each reads as, whether it is new, an update or unchanged, and, once imported, what came of it. */
@@ -61,7 +62,7 @@ export function FilesTable(props: { rows: Row[]; canChoose: boolean; onChoose: (
                 onChange={(event) => props.onChooseAll(event.target.checked)}
               />
             </th>
-            <th scope="col" className={cell}>File</th>
+            <th scope="col" className={`${cell} hidden sm:table-cell`}>File</th>
             <th scope="col" className={cell}>Title</th>
             <th scope="col" className={`${cell} hidden lg:table-cell`}>Date</th>
             <th scope="col" className={`${number} font-medium`}>Events</th>
@@ -88,15 +89,17 @@ export function FilesTable(props: { rows: Row[]; canChoose: boolean; onChoose: (
                       onChange={(event) => props.onChoose(index, event.target.checked)}
                     />
                   </td>
-                  <td className={`${cell} max-w-48 font-mono text-xs wrap-anywhere`}>{row.name}</td>
+                  <td className={`${cell} hidden max-w-48 font-mono text-xs wrap-anywhere sm:table-cell`}>{row.name}</td>
                   <td className={`${cell} min-w-40`}>
+                    {/* On a phone the file's name goes above its title, in place of its column. */}
+                    <div className="font-mono text-xs wrap-anywhere text-zinc-500 sm:hidden">{row.name}</div>
                     <div className="wrap-anywhere">{report?.title ?? "—"}</div>
                     {counts && (
                       // The counts as one line where their columns are hidden.
                       <div className="mt-0.5 text-xs text-zinc-500 md:hidden">
                         {report?.incidentDate ? `${report.incidentDate} · ` : ""}
-                        {counts.events} events · {counts.factors} factors · {counts.actions} actions
-                        {report && report.warnings.length > 0 ? ` · ${report.warnings.length} warnings` : ""}
+                        {[plural(counts.events, "event"), plural(counts.factors, "factor"), plural(counts.actions, "action")].join(" · ")}
+                        {report && report.warnings.length > 0 ? ` · ${plural(report.warnings.length, "warning")}` : ""}
                       </div>
                     )}
                     {report?.document !== undefined && (
