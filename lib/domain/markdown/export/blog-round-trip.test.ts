@@ -9,6 +9,7 @@ import { postmortemInputSchema, type PostmortemDocument } from "@/lib/schemas/po
 import { slugify } from "@/lib/domain/slug";
 import { parseMarkdown } from "../import/parse-markdown";
 import { exportFileNamer, renderExportFiles } from "./bulk";
+import { attachmentDisposition } from "./content-disposition";
 import { splitEntries } from "./imported-front-matter";
 import { exportFileName, renderMarkdown, sourceFileName } from "./render";
 
@@ -265,5 +266,15 @@ describe("the incident's day of an imported post", () => {
   ])("a day without a year takes the publication year: %s", (_, opening, fileName, expected) => {
     const { document } = parseMarkdown(`# Queue stalled\n\n${opening}\n## Timeline\n\n- 10:00 - Queue stalls\n`, { fileName, now });
     expect(document.incidentDate ?? null).toBe(expected);
+  });
+});
+
+describe("attachmentDisposition", () => {
+  it("names an ASCII file as it is, and any other with an ASCII stand-in and its own name (RFC 6266)", () => {
+    expect(attachmentDisposition("2023-02-14-dns.md")).toBe('attachment; filename="2023-02-14-dns.md"');
+    const header = attachmentDisposition("Störung – 東京.md");
+    expect(header).toBe(`attachment; filename="Storung _ __.md"; filename*=UTF-8''St%C3%B6rung%20%E2%80%93%20%E6%9D%B1%E4%BA%AC.md`);
+    expect(() => new Headers({ "content-disposition": header })).not.toThrow();
+    expect(attachmentDisposition('a"b;c.md')).toBe(`attachment; filename="a_b_c.md"; filename*=UTF-8''a%22b%3Bc.md`);
   });
 });

@@ -1,5 +1,6 @@
 /** Postmortem → Markdown blog post. Pure: no framework, database or server code. */
 export { renderMarkdown, exportFileName } from "./render";
+export { attachmentDisposition } from "./content-disposition";
 export {
   DEFAULT_EXPORT_OPTIONS,
   EXPORT_TEMPLATES,

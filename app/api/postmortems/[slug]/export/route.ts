@@ -1,4 +1,4 @@
-import { exportFileName, renderMarkdown } from "@/lib/domain/markdown/export";
+import { attachmentDisposition, exportFileName, renderMarkdown } from "@/lib/domain/markdown/export";
 import { exportQueryOf, exportQuerySchema } from "@/lib/schemas/export";
 import { parseInput } from "@/lib/schemas/parse-input";
 import { publicOrigin } from "@/lib/server/http/public-origin";
@@ -18,7 +18,7 @@ export const GET = apiRoute<Context>(async (request, { params }) => {
   return new Response(renderMarkdown(doc, options), {
     headers: {
       "content-type": "text/markdown; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName(doc, options)}"`,
+      "content-disposition": attachmentDisposition(exportFileName(doc, options)),
       "cache-control": "no-store",
     },
   });
