@@ -6,7 +6,8 @@
 import type { CorrectiveAction } from "@/lib/schemas/postmortem";
 import type { ActionStatus } from "@/lib/domain/postmortem";
 import { readDate } from "./dates";
-import { readActionStatus, readActionType, readPriority } from "./vocabulary";
+import { MONTH_NAMES } from "@/lib/domain/timeline/calendar-words";
+import { readActionGroup, readActionStatus, readActionType, readPriority } from "./vocabulary";
 
 export type ActionDetails = Partial<Pick<CorrectiveAction, "type" | "priority" | "owner" | "dueDate" | "status" | "url">>;
 
@@ -20,18 +21,34 @@ const KEYED = new RegExp(String.raw`^(${KEYS})\s*[:=]?\s+(.+)$`, "i");
 /** A tracker's id written among the details: "NET-901", "#1234". */
 export const TICKET_ID = /^(?:[A-Z][A-Z0-9]+-\d+|#\d+)$/;
 // A comma ends a part only before another key, a handle or a ticket, so "due March 1, 2026" stays whole.
-const PART_SEPARATOR = new RegExp(String.raw`\s*[·;]\s*|\s*,\s*(?=\w+\s*:|(?:${KEYS})\s|@|[A-Z][A-Z0-9]+-\d+\b|#\d+\b)`, "i");
+const PART_SEPARATOR = new RegExp(String.raw`\s*[·;]\s*|\s*,\s*(?=\w+\s*:|(?:${KEYS})\s|@|[A-Z][A-Z0-9]+-\d+\b|#\d+\b|p[0-4]\b|\d{4}-\d{2}-\d{2}\b)`, "i");
 
 /** Reads "key: value" parts (separated by "·", ";" or ",") into details; parts it cannot read are returned. */
-export function readDetailParts(text: string, referenceDay: string | null): { details: ActionDetails; unread: string[] } {
+export function readDetailParts(text: string, referenceDay: string | null, isHandWritten = false): { details: ActionDetails; unread: string[] } {
   const details: ActionDetails = {};
   const unread: string[] = [];
   for (const part of text.split(PART_SEPARATOR)) {
     const trimmed = part.trim();
     if (!trimmed) continue;
-    if (!readPart(trimmed, details, referenceDay)) unread.push(trimmed);
+    if (readPart(trimmed, details, referenceDay)) continue;
+    // By hand, "(Priya, 2024-05-01)" or "— Platform team": a bare name is the owner, a bare date the due date.
+    const day = isHandWritten && !details.dueDate && /\d/.test(trimmed) ? readDate(trimmed, referenceDay) : null;
+    if (day) details.dueDate = day;
+    else if (isHandWritten && !details.owner && isBareOwner(trimmed)) details.owner = trimmed.replace(/^@/, "");
+    else unread.push(trimmed);
   }
   return { details: clean(details), unread };
+}
+
+const PERSON = /^[\p{Lu}][\p{Ll}'’-]+(?:\s+[\p{Lu}][\p{Ll}'’-]*\.?){0,2}$/u;
+const TEAM = /^(?:the\s+)?[\p{L}\d&/-]+(?:\s+[\p{L}\d&/-]+)?\s+(?:team|squad|group|on-?call)$|^team\s+[\p{L}\d-]+$/iu;
+const NOT_OWNERS = new RegExp(String.raw`^(?:${MONTH_NAMES}|optional|stretch|blocked|draft|ongoing|recurring|tbd|todo|maybe|idea|proposal|proposed|wip|asap|experimental|monitoring|internal|external)$`, "i");
+
+/** "Priya", "Priya Shah", "@priya", "SRE team": a part that names who owns an action. */
+function isBareOwner(part: string): boolean {
+  if (/^@[\w.-]+$/.test(part)) return true;
+  if (NOT_OWNERS.test(part) || readActionGroup(part) || readPriority(part) || readActionType(part)) return false;
+  return PERSON.test(part) || TEAM.test(part);
 }
 
 function readPart(part: string, details: ActionDetails, referenceDay: string | null): boolean {
@@ -74,10 +91,11 @@ export function takeInlineDetails(title: string, referenceDay: string | null): {
     const separated = rest.match(/(?:\s+[—–-]\s+|,\s*|\s+)([^,—–]{1,80})$/);
     const candidate = bracketed ?? separated;
     if (!candidate || candidate.index === 0) break;
-    let read = readDetailsOnly(candidate[1], referenceDay);
+    const isDashed = (match: RegExpMatchArray) => /^\s+[—–-]\s+/.test(match[0]);
+    let read = readDetailsOnly(candidate[1], referenceDay, candidate === bracketed || isDashed(candidate));
     let taken = candidate;
     if (!read && candidate === bracketed && separated) {
-      read = readDetailsOnly(separated[1], referenceDay);
+      read = readDetailsOnly(separated[1], referenceDay, isDashed(separated));
       taken = separated;
     }
     if (!read) break;
@@ -89,11 +107,34 @@ export function takeInlineDetails(title: string, referenceDay: string | null): {
 }
 
 /** Details when every part is one (ticket ids aside), else null. */
-function readDetailsOnly(text: string, referenceDay: string | null): { details: ActionDetails; tickets: string[] } | null {
-  const read = readDetailParts(text, referenceDay);
+function readDetailsOnly(text: string, referenceDay: string | null, isHandWritten: boolean): { details: ActionDetails; tickets: string[] } | null {
+  const read = readDetailParts(text, referenceDay, isHandWritten);
   const tickets = read.unread.filter((part) => TICKET_ID.test(part));
   if (tickets.length !== read.unread.length || Object.keys(read.details).length === 0) return null;
   return { details: read.details, tickets };
+}
+
+const DATE = String.raw`\d{4}-\d{1,2}-\d{1,2}|(?:${MONTH_NAMES})\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAMES})\.?(?:,?\s+\d{4})?`;
+const DUE = new RegExp(String.raw`\b(?:due(?:\s+(?:date|on|by))?|by|before|deadline|eta|target(?:\s+date)?|no later than)\s*:?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(${DATE})\b`, "i");
+
+/** An action's details are in its first lines, not deep in a long description. */
+const MAX_SCANNED = 4_000;
+const OWNER = /\b(?:[Oo]wners?|[Oo]wned by|[Aa]ssignee|[Aa]ssigned to|DRI)\s*:?\s+(@[\w.-]+|[\p{Lu}][\p{Ll}'’-]+(?:\s+[\p{Lu}][\p{Ll}'’-]+)?)/u;
+
+/** An owner named anywhere in an action's text ("Owner: Marta.", "owned by the Platform team"), or null. */
+export function findOwner(full: string): string | null {
+  const text = full.slice(0, MAX_SCANNED);
+  const team = text.match(/\b(?:owners?|owned by|assignee|assigned to)\s*:?\s+(?:the\s+)?([\p{L}\d&/-]+\s+team)\b/iu);
+  if (team) return team[1];
+  const match = text.match(OWNER);
+  return match ? match[1].replace(/^@/, "") : null;
+}
+
+/** A due date written anywhere in an action's text ("… by April 30", "Due: 2024-05-01"), or null. */
+export function findDueDate(full: string, referenceDay: string | null): string | null {
+  const text = full.slice(0, MAX_SCANNED);
+  const match = text.match(DUE);
+  return match ? readDate(match[1].replace(/(\d)(st|nd|rd|th)\b/i, "$1"), referenceDay) : null;
 }
 
 function clean(details: ActionDetails): ActionDetails {

@@ -3,14 +3,15 @@
  * done), tables with Action / Type / Owner / Bug / Status / Due columns, and
  * subsections (a heading per action). Other text is returned as leftovers.
  */
-import type { List, ListItem, PhrasingContent, RootContent, Table } from "mdast";
+import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import type { CorrectiveAction } from "@/lib/schemas/postmortem";
 import type { ActionStatus } from "@/lib/domain/postmortem";
-import { newAction, readDetailParts, takeInlineDetails, type ActionDetails } from "./action-details";
+import { findDueDate, findOwner, newAction, readDetailParts, takeInlineDetails, type ActionDetails } from "./action-details";
 import { readActionTable } from "./action-table";
 import { firstLink } from "./inline-text";
 import { plainText } from "../plain-text";
 import { parseFragment, spanOf } from "./parse-blocks";
+import { markdownOf } from "./section-text";
 import { dedent, sliceBlock } from "./source";
 import type { ImportState } from "./state";
 
@@ -71,17 +72,39 @@ export function readActionItem(state: ImportState, item: ListItem, status: Actio
   const notes: string[] = [];
   // The export's details say where the tracker is; a link elsewhere in its text is text.
   const ticket = hasDetails ? null : ticketLink(item.children);
-  // "… [INC-42](https://…)" at the end of the title: the link is the tracker URL.
-  if (ticket && title.endsWith(ticket.label) && title.length > ticket.label.length) {
-    title = title.slice(0, -ticket.label.length).trim();
-    if (!ticket.url.includes(ticket.label)) notes.push(`Ticket: ${ticket.label}`);
+  if (ticket) {
+    const taken = takeLabel(title, ticket.label);
+    if (taken !== title) {
+      title = taken;
+      if (!ticket.url.includes(ticket.label.replace(/^#/, ""))) notes.push(`Ticket: ${ticket.label}`);
+    }
   }
   const inline: ReturnType<typeof takeInlineDetails> = hasDetails ? { title, details: {} } : takeInlineDetails(title, state.day);
   // "(owner: @jo, NET-901)": the ticket is kept where a ticket link's label goes.
-  for (const id of inline.tickets ?? []) notes.push(`Ticket: ${id}`);
+  for (const id of inline.tickets ?? []) if (!ticket || id !== ticket.label || !ticket.url.includes(id.replace(/^#/, ""))) notes.push(`Ticket: ${id}`);
   const url = details.url ?? ticket?.url;
   const parts = [split.description, restMarkdown, ...notes].filter(Boolean).join("\n\n");
-  return newAction(inline.title, status, { ...inline.details, ...details, ...(url ? { url } : {}) }, parts);
+  const action = newAction(inline.title, status, { ...inline.details, ...details, ...(url ? { url } : {}) }, parts);
+  // "… by April 30" anywhere in the item.
+  if (!action.dueDate && !hasDetails) action.dueDate = findDueDate(`${split.title}\n${parts}`, state.day);
+  if (!action.owner && !hasDetails) action.owner = findOwner(`${split.title}\n${parts}`);
+  return action;
+}
+
+/** A ticket's label taken out of a title where it only refers: "Fix it ([#812](…))", "OPS-12: Fix it", "Fix it — OPS-12". */
+function takeLabel(title: string, label: string): string {
+  if (title.length > 1_000 || label.length > 200) return title;
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const patterns = [
+    new RegExp(String.raw`\s*[([]\s*${escaped}\s*[)\]]\s*\.?$`),
+    new RegExp(String.raw`^[([]?\s*${escaped}\s*[)\]]?\s*(?:[:—–-]\s*)?`),
+    new RegExp(String.raw`\s*(?:[—–-]\s*)?${escaped}\s*\.?$`),
+  ];
+  for (const pattern of patterns) {
+    const rest = title.replace(pattern, "").trim();
+    if (rest !== title.trim() && rest.length > 0) return rest;
+  }
+  return title;
 }
 
 /** "**Title** — description", "**Title:** description", or the first sentence of a long paragraph as the title. */
@@ -101,12 +124,57 @@ function splitTitle(state: ImportState, nodes: PhrasingContent[], start: number,
   return { title: plainText(parseFragment(sentence[0])), description: markdown.slice(sentence[0].length).trim() };
 }
 
+// Where trackers keep one issue: GitHub and GitLab issues and pull requests, Jira, Linear, Shortcut, Trello cards.
+const TRACKER_URL = /\/(?:issues?|pulls?|browse|tickets?|tasks?|bugs?|merge_requests|cards?|c)\/[\w-]+|[?&](?:id|issue|selectedIssue)=|linear\.app\/|app\.shortcut\.com\//i;
+
+/** The item's tracker link: a link labelled as a ticket ("#812", "JIRA-123", "ticket") or, when it is the only link, one to a tracker. */
 function ticketLink(nodes: RootContent[]): { url: string; label: string } | null {
-  const link = firstLink(nodes);
-  return link && (TICKET_LABEL.test(link.label) || link.label === link.url) ? link : null;
+  const links = allLinks(nodes, 2);
+  const link = links[0] ?? null;
+  if (!link) return null;
+  if (TICKET_LABEL.test(link.label) || link.label === link.url) return link;
+  return links.length === 1 && TRACKER_URL.test(link.url) ? link : null;
+}
+
+/** Up to `limit` http(s) links among the nodes, in order. */
+function allLinks(nodes: readonly Nodes[], limit: number): { url: string; label: string }[] {
+  const found: { url: string; label: string }[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length && found.length < limit) {
+    const node = stack.pop()!;
+    if (node.type === "link" && /^https?:\/\//i.test(node.url)) found.push({ url: node.url, label: plainText(node.children) });
+    else if ("children" in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
+  }
+  return found;
 }
 
 function itemMarkdownOf(state: ImportState, item: ListItem, column: number): string {
   const [start, end] = [spanOf(item.children[0])[0], spanOf(item.children[item.children.length - 1])[1]];
   return dedent(sliceBlock(state.source, start, end), column);
+}
+
+const DETAIL_LINE = /^\s*(?:[-*]\s+)?[*_]*(owners?|assignee|assigned to|priority|status|type|due|due date|deadline|eta)[*_]*\s*:[*_]*\s*(.+?)\s*$/i;
+
+/**
+ * An action written as a subheading and its paragraphs: the title (numbering
+ * taken off, details in it read), the text as its description, and the
+ * details the text gives — "Owner: Priya" lines, a due date anywhere, its
+ * tracker link.
+ */
+export function readActionSubsection(state: ImportState, heading: string, blocks: RootContent[], status: ActionStatus): CorrectiveAction {
+  const name = heading.replace(/^\s*\d{1,3}[.)]\s+/, "").replace(/:$/, "").trim() || "Untitled action";
+  const inline = takeInlineDetails(name, state.day);
+  const description = [markdownOf(state, blocks), ...(inline.tickets ?? []).map((id) => `Ticket: ${id}`)].filter(Boolean).join("\n\n");
+  const details: ActionDetails = { ...inline.details };
+  for (const line of description.split("\n")) {
+    const keyed = line.match(DETAIL_LINE);
+    if (!keyed) continue;
+    const read = readDetailParts(`${keyed[1]}: ${keyed[2].replace(/[*_]+$/, "")}`, state.day);
+    for (const [key, value] of Object.entries(read.details)) (details as Record<string, unknown>)[key] ??= value;
+  }
+  details.dueDate ??= findDueDate(`${name}\n${description}`, state.day) ?? undefined;
+  details.owner ??= findOwner(description) ?? undefined;
+  const ticket = ticketLink(blocks);
+  if (ticket) details.url ??= ticket.url;
+  return newAction(inline.title, details.status ?? status, Object.fromEntries(Object.entries(details).filter(([, value]) => value)), description);
 }

@@ -5,8 +5,8 @@
  * title; a heading that matches no field becomes an extra section too.
  */
 import type { RootContent } from "mdast";
-import { readActionBlocks, type Leftover } from "./actions";
-import { newAction } from "./action-details";
+import type { CorrectiveAction } from "@/lib/schemas/postmortem";
+import { readActionBlocks, readActionSubsection, type Leftover } from "./actions";
 import { addFactorSubsection, readFactorBlocks } from "./factors";
 import { readImpactFigures, readWhys } from "./figures-and-whys";
 import { plainText } from "../plain-text";
@@ -20,7 +20,8 @@ import { addTimelineEvents } from "./timeline-events";
 import { collectTimeline } from "./timeline-items";
 import { readLeftoverHeaders } from "./preamble";
 import { INTERNAL_SECTION_MARKER } from "../export";
-import { readZone } from "./vocabulary";
+import { withoutEmoji } from "./plain-text";
+import { readActionGroup, readZone, type ActionGroup } from "./vocabulary";
 import { findStatedZone } from "./zones";
 
 const PROSE: Partial<Record<FieldRole, ProseField>> = {
@@ -94,25 +95,62 @@ function readTimelineSection(state: ImportState, node: OutlineNode, others: Outl
   keepLeftovers(state, node.heading.title, readLeftoverHeaders(state, leftovers), "timeline");
 }
 
-/** Factors or actions: lists and tables in the section's own text, one item per subsection. */
-function readItemsSection(state: ImportState, node: OutlineNode, match: HeadingMatch, others: OutlineNode[]): void {
-  const status = match.isDone ? "done" : state.defaultActionStatus;
+/** A group of actions ("Short term", "P0", "Detect"): its heading's title and what it means for each action. */
+type Group = { title: string; meaning: ActionGroup };
+
+/**
+ * Factors or actions: lists and tables in the section's own text, one item
+ * per subsection (its title and paragraphs). Under actions, a subsection that
+ * groups them ("Short term", "P0", "Detect", or one holding only a list) is
+ * read as its list's actions, each given the group's priority, type or
+ * status, or the group's name in its description when it means none.
+ */
+function readItemsSection(state: ImportState, node: OutlineNode, match: HeadingMatch, others: OutlineNode[], group: Group | null = null): void {
+  const status = group?.meaning.status ?? (match.isDone ? "done" : state.defaultActionStatus);
   const own = ownBlocks(state, node);
+  const before = state.draft.correctiveActions.length;
   const leftovers = match.role === "factors" ? readFactorBlocks(state, own) : readActionBlocks(state, own, status);
   for (const child of node.children) {
     if (others.includes(child)) continue;
     const childMatch = matchHeading(child.heading.title, match.role);
-    if (childMatch?.role === match.role) {
-      readItemsSection(state, child, { ...childMatch, isDone: childMatch.isDone || match.isDone }, otherFields(child, match.role));
+    const meaning = match.role === "actions" ? readActionGroup(withoutEmoji(child.heading.title).replace(/:$/, "")) : null;
+    if (meaning || (match.role === "actions" && isListGroup(state, child))) {
+      const childGroup = { title: child.heading.title.replace(/:$/, ""), meaning: { ...group?.meaning, ...meaning } };
+      readItemsSection(state, child, match, otherFields(child, match.role), childGroup);
       readSections(state, otherFields(child, match.role), match.role);
       continue;
     }
-    const body = markdownOf(state, sectionBlocks(state, child));
-    const name = child.heading.title.replace(/^\s*\d{1,3}[.)]\s+/, "").trim() || "Untitled";
-    if (match.role === "factors") addFactorSubsection(state, child.heading.title, body);
-    else state.draft.correctiveActions.push(newAction(name, status, {}, body));
+    if (childMatch?.role === match.role) {
+      readItemsSection(state, child, { ...childMatch, isDone: childMatch.isDone || match.isDone }, otherFields(child, match.role), group);
+      readSections(state, otherFields(child, match.role), match.role);
+      continue;
+    }
+    if (match.role === "factors") addFactorSubsection(state, child.heading.title, markdownOf(state, sectionBlocks(state, child)));
+    else state.draft.correctiveActions.push(readActionSubsection(state, child.heading.title, sectionBlocks(state, child), status));
   }
+  if (group) applyGroup(state.draft.correctiveActions.slice(before), group);
   keepLeftovers(state, node.heading.title, leftovers, match.role);
+}
+
+/** A subsection of actions that holds only lists (perhaps after a line leading into them): a group of actions. */
+function isListGroup(state: ImportState, node: OutlineNode): boolean {
+  const blocks = ownBlocks(state, node).filter((block) => block.type !== "thematicBreak");
+  const lists = blocks.filter((block) => block.type === "list");
+  const items = lists.reduce((count, list) => count + (list.type === "list" ? list.children.length : 0), 0);
+  const others = blocks.filter((block) => block.type !== "list");
+  const isLeadIn = (block: RootContent) => block.type === "paragraph" && /:\s*$/.test(plainText(block.children)) && blocks.indexOf(block) === 0;
+  return items >= 2 && others.every(isLeadIn);
+}
+
+/** The group's meaning on each of its actions (their own details first); a group that means no field is named in the description. */
+function applyGroup(actions: CorrectiveAction[], group: Group): void {
+  const { priority, type } = group.meaning;
+  const isNamedOnly = !priority && !type && !group.meaning.status;
+  for (const action of actions) {
+    action.priority ??= priority ?? null;
+    action.type ??= type ?? null;
+    if (isNamedOnly) action.description = [action.description, `Group: ${group.title}`].filter(Boolean).join("\n\n");
+  }
 }
 
 const ITEM_NAMES: Partial<Record<FieldRole, string>> = { timeline: "a timeline event", factors: "a contributing factor", actions: "a corrective action" };

@@ -66,6 +66,9 @@ export const HEADING_SYNONYMS: Synonym[] = [
       "follow up", "follow ups", "followups", "follow up actions", "follow up items", "remediation", "remediations",
       "remediation items", "next steps", "preventive actions", "preventative actions", "preventive measures", "prevention",
       "improvements", "todo", "to do", "what we are doing about it", "what were doing about it", "what we will do about it", "what well do about it",
+      "what were changing", "what we are changing", "what we will change", "what well change", "what were doing", "what we are doing",
+      "what were doing next", "what we will do", "what well do", "what happens next", "how well prevent this", "how we will prevent this",
+      "preventing a recurrence", "preventing recurrence", "prevention and follow ups", "capa",
     ],
   },
   {
@@ -111,13 +114,15 @@ export type HeadingMatch = { role: FieldRole; isDone: boolean };
 
 /** The field a heading stands for under a parent of role `parent` (null at the top or under an unmapped heading). */
 export function matchHeading(title: string, parent: FieldRole | null): HeadingMatch | null {
+  // Under factors or actions, a subheading is an item ("The retry storm's impact") unless it names a field exactly.
+  const isItem = parent === "factors" || parent === "actions";
   const normalized = normalizeHeading(title);
   if (!normalized) return null;
   const fits = (context: Synonym["context"]) => context === undefined || context === (parent ?? "top");
   const exact = PHRASES.find((synonym) => fits(synonym.context) && synonym.phrases.has(normalized));
   if (exact) return { role: exact.role, isDone: exact.isDone ?? false };
   // Long headings are sentences ("How the timeline of our deploys hid the bug"): keywords only decide short ones.
-  if (normalized.split(" ").length > 6) return null;
+  if (isItem || normalized.split(" ").length > 6) return null;
   const keyword = HEADING_KEYWORDS.find(({ pattern }) => pattern.test(normalized));
   return keyword ? { role: keyword.role, isDone: false } : null;
 }

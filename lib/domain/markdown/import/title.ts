@@ -11,6 +11,7 @@ import { parseFragment } from "./parse-blocks";
 import { warn, type ImportState } from "./state";
 import { matchHeading, normalizeHeading } from "./synonyms";
 import { isTimeLed } from "./timeline-items";
+import { readActionGroup } from "./vocabulary";
 
 export const UNTITLED = "Untitled postmortem";
 
@@ -42,7 +43,9 @@ function takeTitleLine(state: ImportState, marks: HeadingMark[], bodyStart: numb
   const lineEnd = text.indexOf("\n", start) === -1 ? text.length : text.indexOf("\n", start);
   const line = text.slice(start, lineEnd).trim();
   const after = text.slice(lineEnd);
-  if (!line || line.length > 150 || !/^\s*\n[ \t]*\n\s*\S/.test(after)) return null;
+  // In plain text, the first heading line is the title even with its paragraph right under it.
+  const isPlainHeading = marks[0]?.start === start && marks[0].depth === 2 && !matchHeading(marks[0].title, null) && !readActionGroup(marks[0].title);
+  if (!line || line.length > 150 || !(isPlainHeading || /^\s*\n[ \t]*\n\s*\S/.test(after))) return null;
   if (/[.,;:!]$/.test(line) || /^(?:[-*+>|#`~]|\d{1,3}[.)]\s|!\[)/.test(line)) return null;
   if (readHeaderLine(line) || isTimeLed(line)) return null;
   const title = plainText(parseFragment(line));

@@ -119,3 +119,35 @@ export function readFigureValue(figure: ImpactFigureKey, text: string): number |
   if (value === null || value < 0 || (figure === "errorRate" && value > 100)) return null;
   return value;
 }
+
+export type ActionGroup = { priority?: ActionPriority; type?: ActionType; status?: ActionStatus };
+
+// Group words that name no field: kept in each action's description ("Short term").
+const TIMEFRAMES = new Set(["short term", "near term", "medium term", "mid term", "long term", "this week", "this sprint", "this quarter", "next quarter", "quick wins"]);
+const GROUP_WORDS: Record<string, ActionGroup> = {
+  now: { priority: "high" }, immediate: { priority: "high" }, immediately: { priority: "high" }, urgent: { priority: "high" },
+  next: { priority: "medium" }, soon: { priority: "medium" }, later: { priority: "low" }, eventually: { priority: "low" },
+  "must have": { priority: "high" }, "should have": { priority: "medium" }, "nice to have": { priority: "low" },
+  "high priority": { priority: "high" }, "medium priority": { priority: "medium" }, "low priority": { priority: "low" },
+  "in progress": { status: "in_progress" }, done: { status: "done" }, completed: { status: "done" }, complete: { status: "done" },
+  "already done": { status: "done" }, shipped: { status: "done" }, open: { status: "open" }, planned: { status: "open" }, "to do": { status: "open" }, todo: { status: "open" },
+};
+const GROUP_TAIL = /\s+(?:actions?|action items?|items?|fixes|changes|improvements|work|tasks|follow ups?|remediations?|measures|steps)$/;
+
+/**
+ * A subheading under corrective actions that groups them ("Short term",
+ * "Now / Next / Later", "P0", "Detect", "Long-term fixes"): what its word
+ * means for each action (a priority, type or status), or `{}` for a timeframe
+ * that means none; null when the heading is not a group's.
+ */
+export function readActionGroup(text: string): ActionGroup | null {
+  const normalized = key(text.replace(/\([^)]*\)/g, " ")).replace(/^\d{1,2}\s+/, "");
+  const word = normalized.replace(GROUP_TAIL, "");
+  if (!word) return null;
+  if (/^p[0-4]$/.test(word)) return { priority: PRIORITIES[word] };
+  if (Object.hasOwn(GROUP_WORDS, word)) return GROUP_WORDS[word];
+  if (Object.hasOwn(ACTION_TYPES, word)) return { type: ACTION_TYPES[word] };
+  if (Object.hasOwn(PRIORITIES, word)) return { priority: PRIORITIES[word] };
+  if (TIMEFRAMES.has(word)) return {};
+  return null;
+}
