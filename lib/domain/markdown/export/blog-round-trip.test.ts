@@ -170,6 +170,7 @@ describe("an imported blog post exported back", () => {
     expect(renderExportFiles([first, second, plain]).map((file) => file.name)).toEqual(["post.md", "post-2.md", "2024-01-02-plain.md"]);
     const nameOf = exportFileNamer();
     expect([nameOf(second), nameOf(second)]).toEqual(["post.md", "post-2.md"]);
+    expect(nameOf(imported(UNKNOWN_KEYS_POST, "c/POST.md"))).toBe("POST-3.md");
   });
 });
 

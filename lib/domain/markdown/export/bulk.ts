@@ -17,8 +17,9 @@ export function exportFileNamer(options: Partial<ExportOptions> = {}): (doc: Pos
   return (doc) => {
     const [, base, extension] = exportFileName(doc, options).match(/^(.*?)(\.[^.]*)?$/)!;
     let name = `${base}${extension ?? ""}`;
-    for (let attempt = 2; taken.has(name); attempt++) name = `${base}-${attempt}${extension ?? ""}`;
-    taken.add(name);
+    // Compared without case: two names that differ only by it are one file on macOS and Windows.
+    for (let attempt = 2; taken.has(name.toLowerCase()); attempt++) name = `${base}-${attempt}${extension ?? ""}`;
+    taken.add(name.toLowerCase());
     return name;
   };
 }
