@@ -156,6 +156,14 @@ describe("an imported blog post exported back", () => {
     expect(frontMatterOf(renderMarkdown(edited, { isPublic: true }))).not.toContain("author");
   });
 
+  it("keeps tags that are also categories where they were", () => {
+    const post = "---\ntitle: Overlap\ntags: [incidents, dns]\ncategories: [incidents]\n---\n\nText.\n";
+    const doc = imported(post, "overlap.md");
+    expect(doc.tags).toEqual(["incidents", "dns"]);
+    expect(frontMatterOf(renderMarkdown(doc))).toBe(frontMatterOf(post));
+    expect(frontMatterOf(renderMarkdown({ ...doc, tags: ["incidents"] }))).toBe("title: Overlap\ncategories: [incidents]\n");
+  });
+
   it("applies a public export's replacements to the front matter and the file name", () => {
     const doc = imported(JEKYLL_POST.replace("/assets/img/dns.png", "/assets/img/acme-dns.png"), "2023-02-14-acme-dns.md");
     const options = { isPublic: true, replacements: [{ from: "acme", to: "customer" }] };

@@ -26,14 +26,17 @@ export function renderImportedFrontMatter(
   // Not a plain list of keys (a flow mapping, anchors across keys…): given back exactly as it was.
   if (!entries) return `---\n${withFinalNewline(frontMatter)}---`;
   const present = new Set(entries.flatMap((entry) => (entry.key ? [normalized(entry.key)] : [])));
-  const categoryTags = present.has("services") ? [] : categoriesOf(entries);
+  const categoryTags = present.has("services") ? [] : listOf(entries, "categories").filter((item) => !/^postmortems?$/i.test(item));
+  // The tags as the import read them: from `tags` and `categories`, in the post's order, each once.
+  const readTags = [...new Set(entries.flatMap((entry) => (!entry.key ? [] : normalized(entry.key) === "tags" ? list(valueOf(entry)) : normalized(entry.key) === "categories" ? categoryTags : [])))];
+  const tagsChanged = !sameList(readTags, doc.tags);
   const out: string[] = [];
-  for (const entry of entries) out.push(rewrite(entry, doc, categoryTags, options.postAuthors ?? doc.authors));
+  for (const entry of entries) out.push(rewrite(entry, doc, { categoryTags, tagsChanged, postAuthors: options.postAuthors ?? doc.authors }));
   const extra: Record<string, string | string[]> = {};
   if (doc.severity && !present.has("severity")) extra.severity = doc.severity;
   if (doc.services.length && !present.has("services")) extra.services = doc.services;
   const ownTags = doc.tags.filter((tag) => !categoryTags.includes(tag));
-  if (ownTags.length && !present.has("tags")) extra.tags = ownTags;
+  if (tagsChanged && ownTags.length && !present.has("tags")) extra.tags = ownTags;
   if (doc.authors.length && !present.has("authors") && !present.has("author")) extra.authors = doc.authors;
   if (url && !present.has("hindsight_url")) extra.hindsight_url = url;
   const added = Object.keys(extra).length ? yamlOf(extra) : "";
@@ -44,7 +47,11 @@ export function renderImportedFrontMatter(
 const EDITED_KEYS = new Set(["title", "tags", "author", "authors", "services", "severity", "timezone", "time_zone", "incident_date", "incidentdate"]);
 
 /** The entry as it was, or with the current value when Hindsight's field for it was changed ("" drops it). */
-function rewrite(entry: Entry, doc: PostmortemDocument, categoryTags: string[], postAuthors: string[]): string {
+function rewrite(
+  entry: Entry,
+  doc: PostmortemDocument,
+  { categoryTags, tagsChanged, postAuthors }: { categoryTags: string[]; tagsChanged: boolean; postAuthors: string[] },
+): string {
   if (!entry.key || !EDITED_KEYS.has(normalized(entry.key))) return entry.text;
   const value = valueOf(entry);
   if (value === undefined) return entry.text;
@@ -53,8 +60,9 @@ function rewrite(entry: Entry, doc: PostmortemDocument, categoryTags: string[], 
     case "title":
       return text(value) === doc.title ? entry.text : written(doc.title);
     case "tags": {
+      // Tags that are also categories stay in `categories`, which is the post's own.
       const own = doc.tags.filter((tag) => !categoryTags.includes(tag));
-      return sameList(list(value), own) ? entry.text : written(own.length ? own : null);
+      return !tagsChanged ? entry.text : written(own.length ? own : null);
     }
     case "author":
     case "authors":
@@ -153,9 +161,10 @@ function valueOf(entry: Entry): unknown {
   }
 }
 
-function categoriesOf(entries: Entry[]): string[] {
-  const entry = entries.find((candidate) => candidate.key && normalized(candidate.key) === "categories");
-  return entry ? list(valueOf(entry)).filter((item) => !/^postmortems?$/i.test(item)) : [];
+/** The list a key holds (its first occurrence), or none. */
+function listOf(entries: Entry[], key: string): string[] {
+  const entry = entries.find((candidate) => candidate.key && normalized(candidate.key) === key);
+  return entry ? list(valueOf(entry)) : [];
 }
 
 const normalized = (key: string) => key.toLowerCase().replace(/-/g, "_");
