@@ -156,6 +156,13 @@ describe("an imported blog post exported back", () => {
     expect(frontMatterOf(renderMarkdown(edited, { isPublic: true }))).not.toContain("author");
   });
 
+  it("adds the title of a post that had it as a heading, so that it reads back", () => {
+    const doc = imported("---\nlayout: post\npermalink: /x/\n---\n\n# Cache stampede\n\nThe cache emptied at once.\n", "2024-01-02-x.md");
+    const markdown = renderMarkdown(doc);
+    expect(frontMatterOf(markdown)).toBe("layout: post\npermalink: /x/\ntitle: Cache stampede\n");
+    expect(parseMarkdown(markdown, { now }).document.title).toBe("Cache stampede");
+  });
+
   it("keeps tags that are also categories where they were", () => {
     const post = "---\ntitle: Overlap\ntags: [incidents, dns]\ncategories: [incidents]\n---\n\nText.\n";
     const doc = imported(post, "overlap.md");

@@ -3,7 +3,7 @@
  * "Imported posts"): every key as it was, in its order, comments included;
  * only the keys Hindsight reads whose value was changed in Hindsight are
  * rewritten, and the fields the post did not carry but that hold data
- * (severity, services, tags, authors) are added at the end. Blog-engine keys
+ * (title, severity, services, tags, authors) are added at the end. Blog-engine keys
  * the post did not have (`layout`, `comments`, `categories`, `slug`, `date`)
  * are never added: they would change the post's URL or page.
  */
@@ -33,6 +33,8 @@ export function renderImportedFrontMatter(
   const out: string[] = [];
   for (const entry of entries) out.push(rewrite(entry, doc, { categoryTags, tagsChanged, postAuthors: options.postAuthors ?? doc.authors }));
   const extra: Record<string, string | string[]> = {};
+  // The body has no title heading when there is front matter: a post that took its title from one gets it here.
+  if (!present.has("title")) extra.title = doc.title;
   if (doc.severity && !present.has("severity")) extra.severity = doc.severity;
   if (doc.services.length && !present.has("services")) extra.services = doc.services;
   const ownTags = doc.tags.filter((tag) => !categoryTags.includes(tag));
