@@ -275,6 +275,11 @@ describe("the incident's day of an imported post", () => {
     expect(doc.source?.publishedAt).toBe("2023-02-14 18:05:00 +0100");
   });
 
+  it("is the opening's day also when the post has no timeline", () => {
+    const { document } = parseMarkdown("---\ntitle: Resolvers\ndate: 2023-02-14 18:05:00 +0100\n---\n\nOn February 12th our resolvers failed.\n", { now });
+    expect(document.incidentDate).toBe("2023-02-12");
+  });
+
   it.each([
     ["a file name's date", "On the 30th of December our queue stalled.\n", "2024-01-03-queue.md", "2023-12-30"],
     ["no date at all: none is guessed", "On December 30th our queue stalled.\n", "queue.md", null],

@@ -109,6 +109,8 @@ function read(input: string, options: ParseOptions): ParseResult {
     fileDay;
 
   readSections(state, outline);
+  // With no timed event to date it, a post's incident is the day its opening states, not the day it was published.
+  if (postDate && opening && !state.draft.timeline.some((event) => event.at)) state.draft.incidentDate ??= opening;
   const document = finish(state, { fileName: options.fileName, unread: source.text.slice(unreadFrom), unreadLine: lineAt(source, unreadFrom) });
   return { document: document ?? textOnlyDocument(source.text, state.draft.title), warnings: capWarnings(state.warnings) };
 }
