@@ -1,7 +1,8 @@
 import "server-only";
 import { isAppError } from "@/lib/domain/errors";
 import type { SkippedEntry } from "@/lib/domain/import-archive/entries";
-import { importSourceFile, type ImportFileResult } from "./import-source-file";
+import { contentHashOf, importSourceFile, type ImportFileResult } from "./import-source-file";
+import { listImportedHashes } from "./imported-sources";
 import type { SourceListing } from "./open-sources";
 import type { ReadImportFile } from "./read-import-file";
 import { startReadPool, type ReadPool } from "./read-pool";
@@ -40,13 +41,16 @@ export async function importSources(options: {
   const { listing, dryRun = false } = options;
   const { items } = listing;
   const pool: ReadPool | null = (options.readAhead ?? items.length >= READ_AHEAD_FROM) ? startReadPool() : null;
+  // Files imported before with the same bytes are not read ahead: they will be found unchanged.
+  const known = pool ? await listImportedHashes({ fileNames: items.map((item) => item.name) }) : new Map<string, string>();
   type Ahead = { bytes: Uint8Array; read?: Promise<ReadImportFile> };
   const ahead = new Map<number, Promise<Ahead>>();
   const startReading = (index: number) => {
     if (index >= items.length || ahead.has(index)) return;
     const item = items[index];
     const reading = item.read().then((bytes): Ahead => {
-      const read = pool?.read(item.name, bytes);
+      const isUnchanged = known.get(item.name) === contentHashOf(bytes);
+      const read = isUnchanged ? undefined : pool?.read(item.name, bytes);
       // A file found unchanged never looks at what was read for it: its failure is nobody's.
       read?.catch(() => undefined);
       return { bytes, read };

@@ -8,9 +8,13 @@ import type { ReadAnswer } from "./read-worker";
 /** Reads files as postmortems on worker threads, so that a large import reads ahead while it writes. */
 export type ReadPool = { read: (name: string, bytes: Uint8Array) => Promise<ReadImportFile>; close: () => Promise<void> };
 
-/** One worker per core but the one that writes, at least one, at most four. */
+/**
+ * One worker per core, at most four: reading a file costs more than writing
+ * it, so on two cores two readers and the writer share them best (measured
+ * with npm run bench:import).
+ */
 export function defaultReadWorkers(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
 /**
