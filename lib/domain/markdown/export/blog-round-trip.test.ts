@@ -100,13 +100,21 @@ describe("an imported blog post exported back", () => {
     expect(doc.source).toMatchObject({ publishedAt: "2023-02-14 18:05:00 +0100", fileName: "_posts/2023-02-14-dns-resolvers-failed.md" });
     const original = frontMatterOf(JEKYLL_POST);
     for (const isPublic of [false, true]) {
-      const markdown = renderMarkdown(doc, { frontMatter: "jekyll", isPublic });
+      const markdown = renderMarkdown(doc, { frontMatter: "jekyll", isPublic, includeAuthors: true });
       expect(frontMatterOf(markdown)).toBe(original);
       expect(markdown).not.toContain("comments: true");
       expect(markdown).not.toContain("+0000");
       expect(markdown).not.toContain("Front matter");
       expect(exportFileName(doc, { isPublic })).toBe("2023-02-14-dns-resolvers-failed.md");
     }
+  });
+
+  it("in a public export, loses only its authors unless they are opted in, and any link into Hindsight", () => {
+    const doc = imported(JEKYLL_POST.replace("author: Jane Doe\n", "author: Jane Doe\nhindsight_url: https://hindsight.internal/postmortems/dns\n"), "dns.md");
+    const publicFrontMatter = frontMatterOf(renderMarkdown(doc, { isPublic: true }));
+    expect(publicFrontMatter).toBe(frontMatterOf(JEKYLL_POST).replace("author: Jane Doe\n", ""));
+    const internal = frontMatterOf(renderMarkdown(doc, { hindsightOrigin: "https://postmortems.example.com" }));
+    expect(internal).toContain("author: Jane Doe\nhindsight_url: https://postmortems.example.com/postmortems/dns-resolvers-failed-for-two-hours\ncategories");
   });
 
   it.each([
@@ -152,7 +160,7 @@ describe("an imported blog post exported back", () => {
         "",
       ].join("\n"),
     );
-    // A public export leaves out authors the post did not name.
+    // A public export leaves the authors out unless they are opted in.
     expect(frontMatterOf(renderMarkdown(edited, { isPublic: true }))).not.toContain("author");
   });
 

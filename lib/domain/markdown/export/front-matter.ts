@@ -52,12 +52,12 @@ function hugo(doc: PostmortemDocument, url: string | undefined): Fields {
  * date as the post wrote it.
  * `body` is the Markdown that follows (Jekyll is told not to read Liquid tags in it);
  * `url`, when given, is the postmortem's page in Hindsight (`hindsight_url`);
- * `postAuthors`, the authors before a public export left them out (an
- * imported post keeps the byline it had).
+ * `isPublic` says the document is the public variant (an imported post's
+ * own `hindsight_url` is then left out).
  */
-export function renderFrontMatter(doc: PostmortemDocument, format: FrontMatterFormat, body = "", url?: string, postAuthors?: string[]): string {
+export function renderFrontMatter(doc: PostmortemDocument, format: FrontMatterFormat, body = "", url?: string, isPublic = false): string {
   if (format === "none") return "";
-  if (doc.source?.frontMatter) return renderImportedFrontMatter(doc, doc.source.frontMatter, { url, postAuthors });
+  if (doc.source?.frontMatter) return renderImportedFrontMatter(doc, doc.source.frontMatter, { url, isPublic });
   const fields = format === "jekyll" ? jekyll(doc, /\{[{%]/.test(body), url) : hugo(doc, url);
   return `---\n${yamlOf(fields)}---`;
 }

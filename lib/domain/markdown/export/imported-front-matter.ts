@@ -19,9 +19,9 @@ type Entry = { key: string | null; text: string };
 export function renderImportedFrontMatter(
   doc: PostmortemDocument,
   frontMatter: string,
-  options: { url?: string; postAuthors?: string[] } = {},
+  options: { url?: string; isPublic?: boolean } = {},
 ): string {
-  const { url } = options;
+  const { url, isPublic = false } = options;
   const entries = splitEntries(frontMatter);
   // Not a plain list of keys (a flow mapping, anchors across keys…): given back exactly as it was.
   if (!entries) return `---\n${withFinalNewline(frontMatter)}---`;
@@ -31,7 +31,7 @@ export function renderImportedFrontMatter(
   const readTags = [...new Set(entries.flatMap((entry) => (!entry.key ? [] : normalized(entry.key) === "tags" ? list(valueOf(entry)) : normalized(entry.key) === "categories" ? categoryTags : [])))];
   const tagsChanged = !sameList(readTags, doc.tags);
   const out: string[] = [];
-  for (const entry of entries) out.push(rewrite(entry, doc, { categoryTags, tagsChanged, postAuthors: options.postAuthors ?? doc.authors }));
+  for (const entry of entries) out.push(rewrite(entry, doc, { categoryTags, tagsChanged, url, isPublic }));
   const extra: Record<string, string | string[]> = {};
   // The body has no title heading when there is front matter: a post that took its title from one gets it here.
   if (!present.has("title")) extra.title = doc.title;
@@ -46,13 +46,13 @@ export function renderImportedFrontMatter(
 }
 
 /** The keys whose value Hindsight may have changed; every other key is the post's own. */
-const EDITED_KEYS = new Set(["title", "tags", "author", "authors", "services", "severity", "timezone", "time_zone", "incident_date", "incidentdate"]);
+const EDITED_KEYS = new Set(["title", "tags", "author", "authors", "services", "severity", "timezone", "time_zone", "incident_date", "incidentdate", "hindsight_url"]);
 
 /** The entry as it was, or with the current value when Hindsight's field for it was changed ("" drops it). */
 function rewrite(
   entry: Entry,
   doc: PostmortemDocument,
-  { categoryTags, tagsChanged, postAuthors }: { categoryTags: string[]; tagsChanged: boolean; postAuthors: string[] },
+  { categoryTags, tagsChanged, url, isPublic }: { categoryTags: string[]; tagsChanged: boolean; url?: string; isPublic: boolean },
 ): string {
   if (!entry.key || !EDITED_KEYS.has(normalized(entry.key))) return entry.text;
   const value = valueOf(entry);
@@ -68,8 +68,8 @@ function rewrite(
     }
     case "author":
     case "authors":
-      // The post named them already: a public export keeps its byline as long as Hindsight's authors are the post's.
-      if (sameList(list(value), postAuthors)) return entry.text;
+      // A public export has no authors unless they are opted in: the key goes, as Hindsight's own front matter's would.
+      if (sameList(list(value), doc.authors)) return entry.text;
       return written(doc.authors.length === 1 && typeof value === "string" ? doc.authors[0] : doc.authors.length ? doc.authors : null);
     case "services":
       return sameList(list(value), doc.services) ? entry.text : written(doc.services.length ? doc.services : null);
@@ -78,6 +78,10 @@ function rewrite(
     case "timezone":
     case "time_zone":
       return text(value) === doc.timezone ? entry.text : written(doc.timezone);
+    case "hindsight_url":
+      // A link into an internal tool: never in a public export; the current address in an internal one.
+      if (isPublic) return written(null);
+      return url === undefined || text(value) === url ? entry.text : written(url);
     case "incident_date":
     case "incidentdate":
       return text(value)?.slice(0, 10) === doc.incidentDate ? entry.text : written(doc.incidentDate);

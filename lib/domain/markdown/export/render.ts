@@ -12,7 +12,7 @@ export function renderMarkdown(doc: PostmortemDocument, options: Partial<ExportO
   const shown = toPublicDocument(doc, resolved);
   const titleBlock = resolved.frontMatter === "none" ? renderTitleBlock(shown) : [];
   const body = [...titleBlock, ...TEMPLATES[resolved.template](shown, resolved)].filter((block) => block !== "").join("\n\n");
-  const frontMatter = renderFrontMatter(shown, resolved.frontMatter, body, hindsightUrl(doc, resolved), doc.authors);
+  const frontMatter = renderFrontMatter(shown, resolved.frontMatter, body, hindsightUrl(doc, resolved), resolved.isPublic);
   return [frontMatter, body].filter(Boolean).join("\n\n") + "\n";
 }
 
