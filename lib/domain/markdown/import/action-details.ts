@@ -66,7 +66,7 @@ function readPart(part: string, details: ActionDetails, referenceDay: string | n
   if (key === "type") return Boolean((details.type = readActionType(value) ?? undefined));
   if (key === "priority") return Boolean((details.priority = readPriority(value) ?? undefined));
   if (key === "status" || key === "state") return Boolean((details.status = readActionStatus(value) ?? undefined));
-  if (/^(owner|owners|assignee|assigned to)$/.test(key)) return Boolean((details.owner = value.replace(/^@/, "").trim()));
+  if (/^(owner|owners|assignee|assigned to)$/.test(key)) return /[\p{L}\p{N}]/u.test(value) && Boolean((details.owner = value.replace(/^@/, "").trim()));
   const day = readDate(value, referenceDay);
   return Boolean((details.dueDate = day ?? undefined));
 }
@@ -88,22 +88,40 @@ export function takeInlineDetails(title: string, referenceDay: string | null): {
   }
   for (;;) {
     const bracketed = rest.match(/\s*[([]([^()[\]]{1,200})[)\]]\s*\.?$/);
-    const separated = rest.match(/(?:\s+[—–-]\s+|,\s*|\s+)([^,—–]{1,80})$/);
-    const candidate = bracketed ?? separated;
-    if (!candidate || candidate.index === 0) break;
-    const isDashed = (match: RegExpMatchArray) => /^\s+[—–-]\s+/.test(match[0]);
-    let read = readDetailsOnly(candidate[1], referenceDay, candidate === bracketed || isDashed(candidate));
-    let taken = candidate;
-    if (!read && candidate === bracketed && separated) {
-      read = readDetailsOnly(separated[1], referenceDay, isDashed(separated));
-      taken = separated;
+    let taken: { index: number; read: NonNullable<ReturnType<typeof readDetailsOnly>> } | null = null;
+    if (bracketed && bracketed.index) {
+      const read = readDetailsOnly(bracketed[1], referenceDay, true);
+      if (read) taken = { index: bracketed.index, read };
     }
-    if (!read) break;
-    Object.assign(details, read.details, { ...details });
-    tickets.unshift(...read.tickets);
+    // "— owner: @tomas, due 2024-03-20", "- Grace Liu", "by August 2, 2024": the longest end after a dash, comma or key that is all details.
+    for (const split of taken ? [] : trailingSplits(rest)) {
+      const read = readDetailsOnly(rest.slice(split.end), referenceDay, split.isDashed);
+      if (read) {
+        taken = { index: split.start, read };
+        break;
+      }
+    }
+    if (!taken) break;
+    Object.assign(details, taken.read.details, { ...details });
+    tickets.unshift(...taken.read.tickets);
     rest = rest.slice(0, taken.index).trim();
   }
   return { title: rest.replace(/\s*[—–,-]$/, "").trim() || title.trim(), details: clean(details), ...(tickets.length ? { tickets } : {}) };
+}
+
+// Before a key only when a colon follows it ("owner: Priya") or it leads a date ("by May 3"): "an owner" is words.
+const SPLIT = new RegExp(String.raw`\s+[—–-]\s+|,\s*|\s+(?=(?:${KEYS})\s*:|(?:due|by|before|eta|deadline)\s+\S|@[\w.-]+$)`, "gi");
+const MAX_DETAILS = 120;
+
+/** Where trailing details may start, farthest from the end first: after a dash, a comma, or before a key or a handle. */
+function trailingSplits(title: string): { start: number; end: number; isDashed: boolean }[] {
+  const from = Math.max(0, title.length - MAX_DETAILS);
+  const splits: { start: number; end: number; isDashed: boolean }[] = [];
+  for (const match of title.slice(from).matchAll(SPLIT)) {
+    const start = from + match.index;
+    if (start > 0) splits.push({ start, end: start + match[0].length, isDashed: /[—–-]/.test(match[0]) });
+  }
+  return splits;
 }
 
 /** Details when every part is one (ticket ids aside), else null. */
@@ -129,6 +147,15 @@ export function findOwner(full: string): string | null {
   const match = text.match(OWNER);
   return match ? match[1].replace(/^@/, "") : null;
 }
+
+/** The owner named after a dash at the very end of a text ("… before it takes traffic — Aylin Demir."), or null. */
+export function trailingOwner(text: string): string | null {
+  const match = text.slice(-120).match(/\s[—–-]\s+([^—–\n]{1,60}?)\.?\s*$/);
+  return match && isBareOwner(match[1].trim()) ? match[1].trim().replace(/^@/, "") : null;
+}
+
+/** The numbering of an item's heading: "2. ", "1) ", "3.1 ". */
+export const ITEM_NUMBER = /^\s*\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)\s+/;
 
 /** A due date written anywhere in an action's text ("… by April 30", "Due: 2024-05-01"), or null. */
 export function findDueDate(full: string, referenceDay: string | null): string | null {

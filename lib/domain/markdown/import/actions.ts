@@ -6,7 +6,7 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import type { CorrectiveAction } from "@/lib/schemas/postmortem";
 import type { ActionStatus } from "@/lib/domain/postmortem";
-import { findDueDate, findOwner, newAction, readDetailParts, takeInlineDetails, type ActionDetails } from "./action-details";
+import { findDueDate, findOwner, ITEM_NUMBER, newAction, trailingOwner, readDetailParts, takeInlineDetails, type ActionDetails } from "./action-details";
 import { readActionTable } from "./action-table";
 import { firstLink } from "./inline-text";
 import { plainText } from "../plain-text";
@@ -73,7 +73,10 @@ export function readActionItem(state: ImportState, item: ListItem, status: Actio
   // The export's details say where the tracker is; a link elsewhere in its text is text.
   const ticket = hasDetails ? null : ticketLink(item.children);
   if (ticket) {
-    const taken = takeLabel(title, ticket.label);
+    let taken = takeLabel(title, ticket.label);
+    // "…, OPS-2291 https://…/OPS-2291": the id before its URL is that ticket.
+    const id = ticket.label === ticket.url ? taken.match(/[\s,(—–-]+([A-Z][A-Z0-9]+-\d+|#\d+)\)?$/) : null;
+    if (id && id.index && ticket.url.includes(id[1].replace(/^#/, ""))) taken = taken.slice(0, id.index).trim();
     if (taken !== title) {
       title = taken;
       if (!ticket.url.includes(ticket.label.replace(/^#/, ""))) notes.push(`Ticket: ${ticket.label}`);
@@ -153,7 +156,8 @@ function itemMarkdownOf(state: ImportState, item: ListItem, column: number): str
   return dedent(sliceBlock(state.source, start, end), column);
 }
 
-const DETAIL_LINE = /^\s*(?:[-*]\s+)?[*_]*(owners?|assignee|assigned to|priority|status|type|due|due date|deadline|eta)[*_]*\s*:[*_]*\s*(.+?)\s*$/i;
+// "Owner: Priya" on its own line or as a sentence of its own ("… on-call. Priority: P1.").
+const DETAIL_SENTENCE = /(?:^|\n|[.;!]\s+)\s*(?:[-*]\s+)?[*_]*(owners?|assignee|assigned to|priority|status|type|due|due date|deadline|eta)[*_]*\s*:[*_]*[ \t]*([^\n;]+?)[ \t]*(?=\.?\s*$|\.\s|;|\n)/gi;
 
 /**
  * An action written as a subheading and its paragraphs: the title (numbering
@@ -162,18 +166,16 @@ const DETAIL_LINE = /^\s*(?:[-*]\s+)?[*_]*(owners?|assignee|assigned to|priority
  * tracker link.
  */
 export function readActionSubsection(state: ImportState, heading: string, blocks: RootContent[], status: ActionStatus): CorrectiveAction {
-  const name = heading.replace(/^\s*\d{1,3}[.)]\s+/, "").replace(/:$/, "").trim() || "Untitled action";
+  const name = heading.replace(ITEM_NUMBER, "").replace(/:$/, "").trim() || "Untitled action";
   const inline = takeInlineDetails(name, state.day);
   const description = [markdownOf(state, blocks), ...(inline.tickets ?? []).map((id) => `Ticket: ${id}`)].filter(Boolean).join("\n\n");
   const details: ActionDetails = { ...inline.details };
-  for (const line of description.split("\n")) {
-    const keyed = line.match(DETAIL_LINE);
-    if (!keyed) continue;
+  for (const keyed of description.slice(0, 4_000).matchAll(DETAIL_SENTENCE)) {
     const read = readDetailParts(`${keyed[1]}: ${keyed[2].replace(/[*_]+$/, "")}`, state.day);
     for (const [key, value] of Object.entries(read.details)) (details as Record<string, unknown>)[key] ??= value;
   }
   details.dueDate ??= findDueDate(`${name}\n${description}`, state.day) ?? undefined;
-  details.owner ??= findOwner(description) ?? undefined;
+  details.owner ??= findOwner(description) ?? trailingOwner(description) ?? undefined;
   const ticket = ticketLink(blocks);
   if (ticket) details.url ??= ticket.url;
   return newAction(inline.title, details.status ?? status, Object.fromEntries(Object.entries(details).filter(([, value]) => value)), description);

@@ -10,6 +10,7 @@ import { spanOf } from "./parse-blocks";
 import { dedent, sliceBlock } from "./source";
 import type { ImportState } from "./state";
 import type { Leftover } from "./actions";
+import { ITEM_NUMBER } from "./action-details";
 
 /** Factors from the lists among `blocks`; everything else is a leftover. */
 export function readFactorBlocks(state: ImportState, blocks: RootContent[]): Leftover[] {
@@ -48,7 +49,7 @@ function readFactorList(state: ImportState, list: List): void {
 
 /** A factor written as a subsection: its title in bold, then its text. */
 export function addFactorSubsection(state: ImportState, title: string, body: string): void {
-  const name = title.replace(/^\s*\d{1,3}[.)]\s+/, "").trim();
+  const name = title.replace(ITEM_NUMBER, "").trim();
   const text = [name && `**${name}**`, body.trim()].filter(Boolean).join("\n\n");
   if (text) state.draft.contributingFactors.push({ category: guessFactorCategory(name, body), text });
 }

@@ -5,15 +5,17 @@
  * when it looks like a title and what surrounds it looks like its section.
  */
 import { readTime } from "@/lib/domain/timeline/parse-time";
+import { readHeaderLine } from "./header-lines";
 import { isExactFieldName, matchHeading } from "./synonyms";
 import { readActionGroup } from "./vocabulary";
 
-export type PlainHeading = { line: number; depth: 2 | 3; title: string };
+export type PlainHeading = { line: number; depth: number; title: string };
 
 const MAX_WORDS = 12;
 const MAX_LENGTH = 90;
 const LIST_MARKER = /^(?:[-*+•·▪‣◦–]\s|\d{1,3}[.)]\s+\S.*[.:!?]$)/;
-const NUMBERED = /^\d{1,2}[.)]\s+/;
+// "2. ", "1) ", and outline numbers "2.1 " / "2.1.3.".
+const NUMBERED = /^\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?)\s+/;
 // Characters of code, tables and links, not of titles.
 const CODE_LIKE = /[{}[\]<>=;|\\`$]|\/\/|^\/|^#|=>|\+\+|&&/;
 const ENDS_SENTENCE = /[.,;:!…"”')\]}]$|[.!?]["”']$/;
@@ -57,7 +59,7 @@ export function looksLikeTitle(line: string): boolean {
   if (text.length < 3 || text.length > MAX_LENGTH) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || !ENDS_LIKE_HEADING.test(text)) return false;
   if (CODE_LIKE.test(text) || /\S:\s*\S.*:/.test(text)) return false;
-  if (readTime(text).ok) return false;
+  if (readTime(text).ok || readHeaderLine(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > MAX_WORDS) return false;
   // "Closing the ticket (done)" is a title; "(see above)" endings and unbalanced brackets are not.
@@ -82,7 +84,7 @@ export function findPlainHeadings(lines: string[], isExcluded: (index: number) =
   const headings: PlainHeading[] = [];
   let hasUnnumbered = false;
   // The factors or actions heading whose items are being read, and whether they are numbered.
-  let items: { line: number; isNumbered: boolean | null } | null = null;
+  let items: { depth: number; isNumbered: boolean | null } | null = null;
   let lastHeadingLine = -2;
   for (let index = firstLine; index < lines.length; index++) {
     const line = lines[index];
@@ -94,24 +96,28 @@ export function findPlainHeadings(lines: string[], isExcluded: (index: number) =
     const previous = index > firstLine ? lines[index - 1].trim() : "";
     if (lastHeadingLine !== index - 1 && !isSectionEnd(previous)) continue;
     const title = headingTextOf(line);
-    const isNumbered = NUMBERED.test(title);
+    const numbering = title.match(NUMBERED)?.[0].trim().replace(/[.)]$/, "");
+    const isNumbered = numbering !== undefined;
     const match = matchHeading(title, null);
-    let depth: 2 | 3 = isNumbered && hasUnnumbered ? 3 : 2;
+    // "2.1" is a level below "2."; "1)" after an unnumbered heading is its subsection.
+    const levels = numbering?.split(".").length ?? 1;
+    let depth = Math.min(levels > 1 ? 1 + levels : isNumbered && hasUnnumbered ? 3 : 2, 6);
     if (items && !match && !CLOSING.test(normalizeClosing(title)) && (items.isNumbered === null || items.isNumbered === isNumbered || readActionGroup(title))) {
       if (items.isNumbered === null && !readActionGroup(title)) items.isNumbered = isNumbered;
-      depth = 3;
+      depth = Math.max(depth, items.depth + 1);
     } else {
-      items = match && (match.role === "factors" || match.role === "actions") && ownTextIsShort(lines, index, isExcluded) ? { line: index, isNumbered: null } : null;
+      items = match && (match.role === "factors" || match.role === "actions") && ownTextIsShort(lines, index, isExcluded) ? { depth, isNumbered: null } : null;
     }
     headings.push({ line: index, depth, title });
     lastHeadingLine = index;
-    if (!isNumbered) hasUnnumbered = true;
+    // The document's title line is no section: numbered headings after it are not its subsections.
+    if (!isNumbered && !(headings.length === 1 && lines.slice(firstLine, index).every((text) => text.trim() === ""))) hasUnnumbered = true;
   }
   return headings;
 }
 
 // Headings that end a post, not items of its last list of actions.
-const CLOSING = /^(?:conclusions?|in conclusion|final thoughts|closing thoughts|closing|final words|wrapping up|wrap up|to wrap up|thanks|thank you|acknowledge?ments|references|further reading|about the author|appendix\b.*|questions|whats next|next up|faq)$/;
+const CLOSING = /^(?:conclusions?|in conclusion|final thoughts|closing thoughts|closing|final words|wrapping up|wrap up|to wrap up|thanks|thank you|acknowledge?ments|references|further reading|about the author|appendix\b.*|questions|next up|faq)$/;
 const normalizeClosing = (title: string) => withoutEmoji(title).toLowerCase().replace(/['’]/g, "").replace(/^\d{1,2}[.)]\s+/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 /** A heading that names a field, groups actions or is numbered: it may stand right above another heading. */
@@ -138,7 +144,7 @@ function ownTextIsShort(lines: string[], index: number, isExcluded: (index: numb
 function isSectionEnd(previous: string): boolean {
   if (previous === "") return true;
   if (/^(?:[-*+•·▪‣◦–]|\d{1,3}[.)])\s/.test(previous)) return true;
-  if (CODE_LIKE.test(previous) || /^[})\]]/.test(previous)) return true;
+  if (CODE_LIKE.test(previous) || /^[})\]]/.test(previous) || readHeaderLine(previous)) return true;
   return /[.!?:;)"”'’]$/.test(previous) || withoutEmoji(previous) !== previous;
 }
 

@@ -68,6 +68,8 @@ export const HEADING_SYNONYMS: Synonym[] = [
       "improvements", "todo", "to do", "what we are doing about it", "what were doing about it", "what we will do about it", "what well do about it",
       "what were changing", "what we are changing", "what we will change", "what well change", "what were doing", "what we are doing",
       "what were doing next", "what we will do", "what well do", "what happens next", "how well prevent this", "how we will prevent this",
+      "what are we doing about it", "what are we doing", "what are we changing", "what will we do", "what will we change", "what are we going to do",
+      "what we are going to do", "how will we prevent this", "how are we preventing this", "whats next", "what next",
       "preventing a recurrence", "preventing recurrence", "prevention and follow ups", "capa",
     ],
   },
