@@ -171,6 +171,14 @@ describe("an imported blog post exported back", () => {
     expect(parseMarkdown(markdown, { now }).document.title).toBe("Cache stampede");
   });
 
+  it("compares a field as the import read it: `severity: high` and `timezone: CET` stay as written", () => {
+    const post = "---\ntitle: Words\nseverity: high\ntimezone: CET\n---\n\nText.\n";
+    const doc = imported(post, "words.md");
+    expect([doc.severity, doc.timezone]).toEqual(["SEV2", "Europe/Berlin"]);
+    expect(frontMatterOf(renderMarkdown(doc))).toBe(frontMatterOf(post));
+    expect(frontMatterOf(renderMarkdown({ ...doc, severity: "SEV1" }))).toBe("title: Words\nseverity: SEV1\ntimezone: CET\n");
+  });
+
   it("keeps tags that are also categories where they were", () => {
     const post = "---\ntitle: Overlap\ntags: [incidents, dns]\ncategories: [incidents]\n---\n\nText.\n";
     const doc = imported(post, "overlap.md");

@@ -9,7 +9,7 @@
  */
 import { isMap, parseDocument } from "yaml";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
-import { splitList } from "../import/vocabulary";
+import { readSeverity, readZone, splitList } from "../import/vocabulary";
 import { yamlOf } from "./yaml";
 
 /** One top-level key of the front matter with its text (its comments, value lines and trailing comment), or leading text. */
@@ -74,10 +74,11 @@ function rewrite(
     case "services":
       return sameList(list(value), doc.services) ? entry.text : written(doc.services.length ? doc.services : null);
     case "severity":
-      return text(value)?.toUpperCase() === doc.severity ? entry.text : written(doc.severity);
+      // Compared as the import read it: "high" is SEV2.
+      return (text(value) !== null ? readSeverity(text(value)!) : null) === doc.severity ? entry.text : written(doc.severity);
     case "timezone":
     case "time_zone":
-      return text(value) === doc.timezone ? entry.text : written(doc.timezone);
+      return (text(value) !== null ? readZone(text(value)!) : null) === doc.timezone ? entry.text : written(doc.timezone);
     case "hindsight_url":
       // A link into an internal tool: never in a public export; the current address in an internal one.
       if (isPublic) return written(null);
