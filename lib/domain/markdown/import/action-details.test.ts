@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDetailParts, takeInlineDetails } from "./action-details";
+import { findDueDate, findOwner, readDetailParts, takeInlineDetails, trailingOwner } from "./action-details";
 
 describe("action details", () => {
   it("reads the export's details", () => {
@@ -37,5 +37,31 @@ describe("action details", () => {
     expect(takeInlineDetails("Fix A, B and C", null)).toEqual({ title: "Fix A, B and C", details: {} });
     // A ticket alone is no details.
     expect(takeInlineDetails("Pin the repo server (NET-903)", null)).toEqual({ title: "Pin the repo server (NET-903)", details: {} });
+  });
+
+  it.each([
+    ["Add a latency alert (Priya Raman, due 2024-09-27)", "Add a latency alert", { owner: "Priya Raman", dueDate: "2024-09-27" }],
+    ["Derive the timeout at startup - Grace Liu", "Derive the timeout at startup", { owner: "Grace Liu" }],
+    ["Write the checklist — Platform team", "Write the checklist", { owner: "Platform team" }],
+    ["Add a replay dashboard by August 2, 2024", "Add a replay dashboard", { dueDate: "2024-08-02" }],
+    ["Synthetic probe (owner: netops, P1)", "Synthetic probe", { owner: "netops", priority: "high" }],
+    ["Check the input (Priya, 2024-05-01)", "Check the input", { owner: "Priya", dueDate: "2024-05-01" }],
+  ])("reads hand-written owners and dates in %j", (title, rest, details) => {
+    expect(takeInlineDetails(title, "2024-03-01")).toEqual({ title: rest, details });
+  });
+
+  it.each(["Give the resizer an owner 🧑‍💻", "Update Runbook Page", "Fix the cache (Redis cluster 2)", "Roll out the change, Phase Two"])("leaves %j whole", (title) => {
+    expect(takeInlineDetails(title, null).title).toBe(title);
+  });
+
+  it("finds a due date and an owner anywhere in an action's text", () => {
+    expect(findDueDate("Billing data is pulled hourly. Due by April 30, 2025.", null)).toBe("2025-04-30");
+    expect(findDueDate("We will ship it before 2024-06-01 if we can", null)).toBe("2024-06-01");
+    expect(findDueDate("It broke on April 3 again", null)).toBeNull();
+    expect(findOwner("Every release runs a smoke test. Owner: Marta.")).toBe("Marta");
+    expect(findOwner("It is owned by the Platform team from now on.")).toBe("Platform team");
+    expect(findOwner("The owner of the page was unclear.")).toBeNull();
+    expect(trailingOwner("It warms its cache before it takes traffic — Aylin Demir.")).toBe("Aylin Demir");
+    expect(trailingOwner("It warms its cache — slowly.")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findPlainHeadings, looksLikeTitle } from "./plain-text";
+import { findPlainHeadings, looksLikeTitle, withoutEmoji } from "./plain-text";
+import { readActionGroup } from "./vocabulary";
 
 describe("plain-text headings", () => {
   it.each(["What Broke (In One Line)", "The Chain Reaction", "1) Backward Compatibility Rules", "My Own Experience: When Things Go Wrong", "What went wrong?", "Timeline:"])(
@@ -47,4 +48,70 @@ describe("plain-text headings", () => {
   it("does not take a sentence cut in two for a heading", () => {
     expect(findPlainHeadings(["We rolled back the change and", "Restarted The Workers", "after that it was fine."], () => false)).toEqual([]);
   });
+
+  it.each(["2. Check the input first 🧪", "What went wrong? 🔥", "🔥 Lessons", "Corrective Actions:", "Root cause:", "Short term:", "P0", "Now", "2.1 No request coalescing", "Wrapping Up The Incident:"])(
+    "%j looks like a title too",
+    (line) => expect(looksLikeTitle(line)).toBe(true),
+  );
+
+  it.each(["Here’s what went wrong:", "Severity: SEV2", "Incident date: 2024-10-21", "We shipped it 🎉.", `A${" ".repeat(400)}🧪`])("%j does not either", (line) =>
+    expect(looksLikeTitle(line)).toBe(false),
+  );
+
+  it("takes the emoji off a heading's edges only", () => {
+    expect(withoutEmoji("🔥 What went wrong? 🧑‍💻")).toBe("What went wrong?");
+    expect(withoutEmoji("Cache 🧪 tests")).toBe("Cache 🧪 tests");
+  });
+
+  it("reads subheadings under factors or actions as their items, until a field or a closing heading", () => {
+    const lines = [
+      "The night the resizer ate the bill 💸",
+      "It started on a Friday.",
+      "What went wrong? 🔥",
+      "Nothing checked the headers 🧾",
+      "Our tests never looked at them.",
+      "Cost alerts were daily ⏰",
+      "The alert runs at 06:00.",
+      "Action items",
+      "Short term",
+      "- Add a header test (Marta)",
+      "Long term",
+      "- Give the resizer an owner",
+      "Final thoughts",
+      "Quiet failures are expensive.",
+    ];
+    expect(findPlainHeadings(lines, () => false).map(({ line, depth }) => [lines[line], depth])).toEqual([
+      ["The night the resizer ate the bill 💸", 2],
+      ["What went wrong? 🔥", 2],
+      ["Nothing checked the headers 🧾", 3],
+      ["Cost alerts were daily ⏰", 3],
+      ["Action items", 2],
+      ["Short term", 3],
+      ["Long term", 3],
+      ["Final thoughts", 2],
+    ]);
+  });
+
+  it("leaves the headings after a factors section with prose or a list of its own at the top", () => {
+    const lines = ["What went wrong", "We deployed on a Friday.", "Nobody was around.", "How we fixed it", "We rolled back.", "Action items", "- Stop Friday deploys", "Appendix notes", "Graphs."];
+    expect(findPlainHeadings(lines, () => false).map(({ depth }) => depth)).toEqual([2, 2, 2, 2]);
+  });
+});
+
+describe("action groups", () => {
+  it.each([
+    ["Short term", {}],
+    ["Long-term fixes", {}],
+    ["Now", { priority: "high" }],
+    ["Next", { priority: "medium" }],
+    ["Later", { priority: "low" }],
+    ["P0", { priority: "high" }],
+    ["P2 items", { priority: "medium" }],
+    ["Detect", { type: "detect" }],
+    ["Mitigation", { type: "mitigate" }],
+    ["Prevent", { type: "prevent" }],
+    ["Completed", { status: "done" }],
+    ["Better alerting", null],
+    ["The retry storm", null],
+  ])("%j → %j", (heading, group) => expect(readActionGroup(heading)).toEqual(group));
 });

@@ -14,13 +14,25 @@ export function sectionBlocks(state: ImportState, node: OutlineNode, without: Ou
     from = child.end;
   }
   ranges.push([from, node.end]);
-  return ranges.flatMap(([start, end]) => (start < end ? blocksBetween(state.source, state.blocks, start, end) : []));
+  return ranges.flatMap(([start, end]) => (start < end ? blocksIn(state, start, end) : []));
+}
+
+// A range cut inside a block is parsed on its own (blocksBetween): the same range is asked for by a section and its reader.
+const parsedRanges = new WeakMap<ImportState, Map<string, RootContent[]>>();
+
+function blocksIn(state: ImportState, start: number, end: number): RootContent[] {
+  let ranges = parsedRanges.get(state);
+  if (!ranges) parsedRanges.set(state, (ranges = new Map()));
+  const key = `${start}:${end}`;
+  let blocks = ranges.get(key);
+  if (!blocks) ranges.set(key, (blocks = blocksBetween(state.source, state.blocks, start, end)));
+  return blocks;
 }
 
 /** The blocks before a section's first subsection. */
 export function ownBlocks(state: ImportState, node: OutlineNode): RootContent[] {
   const end = node.children[0]?.heading.start ?? node.end;
-  return blocksBetween(state.source, state.blocks, node.heading.contentStart, end);
+  return blocksIn(state, node.heading.contentStart, end);
 }
 
 /**
