@@ -58,6 +58,9 @@ test("a folder of mixed files: previewed, imported with progress, then imported 
     await page.goto("/import");
     await page.getByRole("link", { name: /Import many files at once/ }).click();
     await expect(page.getByRole("heading", { name: "Import many files", level: 1 })).toBeVisible();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: testInfo.outputPath("import-many-choose-390.png") });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByText("Choose files or a .zip").setInputFiles(files);
     await expect(page.getByText(`Read ${count} files: nothing is saved yet.`)).toBeVisible();
     await expect(row(`cache-${id}.md`)).toContainText(cacheTitle);
@@ -87,9 +90,10 @@ test("a folder of mixed files: previewed, imported with progress, then imported 
     await page.getByRole("button", { name: `Import ${count} chosen files` }).click();
     await expect(page.getByText(`Imported ${count} of ${count}: ${count} new, 0 updated, 0 unchanged.`)).toBeVisible();
     await expect(row(`cache-${id}.md`)).toContainText("Created");
-    await expect(row(`cache-${id}.md`).getByRole("link", { name: "open" })).toHaveAttribute("href", /^\/postmortems\/cache-stampede-/);
+    await expect(row(`cache-${id}.md`).getByRole("link", { name: /^open / })).toHaveAttribute("href", /^\/postmortems\/cache-stampede-/);
     expect(await searchTotal(cacheTitle)).toBe(1);
     expect(await searchTotal(dnsTitle)).toBe(1);
+    await page.screenshot({ path: testInfo.outputPath("import-many-done-1280.png"), fullPage: true });
   });
 
   await test.step("the same files again: every row unchanged, nothing to import, nothing duplicated", async () => {
@@ -110,7 +114,7 @@ test("a folder of mixed files: previewed, imported with progress, then imported 
     await expect(row(`cache-${id}.md`)).toContainText("Update");
     await page.getByRole("button", { name: "Import 1 chosen file" }).click();
     await expect(page.getByText("Imported 1 of 1: 0 new, 1 updated, 0 unchanged.")).toBeVisible();
-    const slug = (await row(`cache-${id}.md`).getByRole("link", { name: "open" }).getAttribute("href"))!.split("/").pop()!;
+    const slug = (await row(`cache-${id}.md`).getByRole("link", { name: /^open / }).getAttribute("href"))!.split("/").pop()!;
     const doc = (await (await request.get(`/api/postmortems/${slug}`)).json()) as { version: number; correctiveActions: { title: string }[] };
     expect(doc.version).toBe(2);
     expect(doc.correctiveActions.map((action) => action.title)).toEqual(["Rate-limit cache refills", "Warm the cache before moving traffic"]);

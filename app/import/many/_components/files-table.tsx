@@ -28,7 +28,7 @@ function Status({ row }: { row: Row }) {
         <>
           {" · "}
           <Link href={`/postmortems/${report.slug}`} className="text-accent-700 hover:underline dark:text-accent-300">
-            open
+            open<span className="sr-only"> {report.title ?? row.name}</span>
           </Link>
         </>
       )}
