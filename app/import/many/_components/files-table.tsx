@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { Fragment, useState } from "react";
+import { Fragment, memo, useCallback, useState } from "react";
 import type { FileReport, Row } from "./rows";
 
 // The preview (and zod, Luxon and the Markdown renderer it brings) loads with the first row opened.
@@ -41,10 +41,71 @@ const cell = "px-2 py-2 align-top";
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 const number = `${cell} hidden text-right tabular-nums md:table-cell`;
 
+type RowProps = { row: Row; index: number; canChoose: boolean; isOpen: boolean; onChoose: (index: number, chosen: boolean) => void; onToggle: (name: string) => void };
+
+/**
+ * One file's row (and its preview when open). Memoised: an archive of a
+ * thousand files updates one row per answer, and only that row renders again.
+ */
+const FileRow = memo(function FileRow({ row, index, canChoose, isOpen, onChoose, onToggle }: RowProps) {
+  const report = row.preview;
+  const counts = report?.counts;
+  return (
+    <Fragment>
+      <tr>
+        <td className={cell}>
+          <input
+            type="checkbox"
+            aria-label={`Import ${row.name}`}
+            checked={row.chosen}
+            disabled={!canChoose || !report || report.status === "failed"}
+            onChange={(event) => onChoose(index, event.target.checked)}
+          />
+        </td>
+        <td className={`${cell} hidden max-w-48 font-mono text-xs wrap-anywhere sm:table-cell`}>{row.name}</td>
+        <td className={`${cell} min-w-40`}>
+          {/* On a phone the file's name goes above its title, in place of its column. */}
+          <div className="font-mono text-xs wrap-anywhere text-zinc-500 sm:hidden">{row.name}</div>
+          <div className="wrap-anywhere">{report?.title ?? "—"}</div>
+          {counts && (
+            // The counts as one line where their columns are hidden.
+            <div className="mt-0.5 text-xs text-zinc-500 md:hidden">
+              {report?.incidentDate ? `${report.incidentDate} · ` : ""}
+              {[plural(counts.events, "event"), plural(counts.factors, "factor"), plural(counts.actions, "action")].join(" · ")}
+              {report && report.warnings.length > 0 ? ` · ${plural(report.warnings.length, "warning")}` : ""}
+            </div>
+          )}
+          {report?.document !== undefined && (
+            <button type="button" className="mt-1 text-xs text-accent-700 hover:underline dark:text-accent-300" aria-expanded={isOpen} onClick={() => onToggle(row.name)}>
+              {isOpen ? "Hide preview" : "Preview"}
+            </button>
+          )}
+        </td>
+        <td className={`${cell} hidden whitespace-nowrap tabular-nums lg:table-cell`}>{report?.incidentDate ?? "—"}</td>
+        <td className={number}>{counts?.events ?? "—"}</td>
+        <td className={number}>{counts?.factors ?? "—"}</td>
+        <td className={number}>{counts?.actions ?? "—"}</td>
+        <td className={number}>{report && report.status !== "failed" ? report.warnings.length : "—"}</td>
+        <td className={`${cell} min-w-28`}>
+          <Status row={row} />
+        </td>
+      </tr>
+      {isOpen && report?.document !== undefined && (
+        <tr>
+          <td colSpan={9} className="bg-zinc-50/60 px-4 py-4 dark:bg-zinc-900/40">
+            <ParsedPreview parsed={{ document: report.document, warnings: report.warnings }} />
+          </td>
+        </tr>
+      )}
+    </Fragment>
+  );
+});
+
 /** The files of an import: what each reads as, whether it is new, an update or unchanged, and, once imported, what came of it. */
 export function FilesTable(props: { rows: Row[]; canChoose: boolean; onChoose: (index: number, chosen: boolean) => void; onChooseAll: (chosen: boolean) => void }) {
   const { rows, canChoose } = props;
   const [open, setOpen] = useState<string | null>(null);
+  const toggle = useCallback((name: string) => setOpen((current) => (current === name ? null : name)), []);
   const choosable = rows.filter((row) => row.preview && row.preview.status !== "failed");
   const isAllChosen = choosable.length > 0 && choosable.every((row) => row.chosen);
   return (
@@ -73,65 +134,9 @@ export function FilesTable(props: { rows: Row[]; canChoose: boolean; onChoose: (
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {rows.map((row, index) => {
-            const report = row.preview;
-            const isOpen = open === row.name;
-            const counts = report?.counts;
-            return (
-              <Fragment key={row.name}>
-                <tr>
-                  <td className={cell}>
-                    <input
-                      type="checkbox"
-                      aria-label={`Import ${row.name}`}
-                      checked={row.chosen}
-                      disabled={!canChoose || !report || report.status === "failed"}
-                      onChange={(event) => props.onChoose(index, event.target.checked)}
-                    />
-                  </td>
-                  <td className={`${cell} hidden max-w-48 font-mono text-xs wrap-anywhere sm:table-cell`}>{row.name}</td>
-                  <td className={`${cell} min-w-40`}>
-                    {/* On a phone the file's name goes above its title, in place of its column. */}
-                    <div className="font-mono text-xs wrap-anywhere text-zinc-500 sm:hidden">{row.name}</div>
-                    <div className="wrap-anywhere">{report?.title ?? "—"}</div>
-                    {counts && (
-                      // The counts as one line where their columns are hidden.
-                      <div className="mt-0.5 text-xs text-zinc-500 md:hidden">
-                        {report?.incidentDate ? `${report.incidentDate} · ` : ""}
-                        {[plural(counts.events, "event"), plural(counts.factors, "factor"), plural(counts.actions, "action")].join(" · ")}
-                        {report && report.warnings.length > 0 ? ` · ${plural(report.warnings.length, "warning")}` : ""}
-                      </div>
-                    )}
-                    {report?.document !== undefined && (
-                      <button
-                        type="button"
-                        className="mt-1 text-xs text-accent-700 hover:underline dark:text-accent-300"
-                        aria-expanded={isOpen}
-                        onClick={() => setOpen(isOpen ? null : row.name)}
-                      >
-                        {isOpen ? "Hide preview" : "Preview"}
-                      </button>
-                    )}
-                  </td>
-                  <td className={`${cell} hidden whitespace-nowrap tabular-nums lg:table-cell`}>{report?.incidentDate ?? "—"}</td>
-                  <td className={number}>{counts?.events ?? "—"}</td>
-                  <td className={number}>{counts?.factors ?? "—"}</td>
-                  <td className={number}>{counts?.actions ?? "—"}</td>
-                  <td className={number}>{report && report.status !== "failed" ? report.warnings.length : "—"}</td>
-                  <td className={`${cell} min-w-28`}>
-                    <Status row={row} />
-                  </td>
-                </tr>
-                {isOpen && report?.document !== undefined && (
-                  <tr>
-                    <td colSpan={9} className="bg-zinc-50/60 px-4 py-4 dark:bg-zinc-900/40">
-                      <ParsedPreview parsed={{ document: report.document, warnings: report.warnings }} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
+          {rows.map((row, index) => (
+            <FileRow key={row.name} row={row} index={index} canChoose={canChoose} isOpen={open === row.name} onChoose={props.onChoose} onToggle={toggle} />
+          ))}
         </tbody>
       </table>
     </div>

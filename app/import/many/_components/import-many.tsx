@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import type { SkippedEntry } from "@/lib/domain/import-archive/entries";
 import { FilesTable } from "./files-table";
@@ -25,7 +25,9 @@ export function ImportMany() {
   const [isDragging, setIsDragging] = useState(false);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  const update = (index: number, change: Partial<Row>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  // Stable, so that only the row that changed renders again (FilesTable's rows are memoised).
+  const update = useCallback((index: number, change: Partial<Row>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row))), []);
+  const onChoose = useCallback((index: number, chosen: boolean) => update(index, { chosen }), [update]);
 
   const choose = async (files: { file: File; relativePath?: string }[]) => {
     if (files.length === 0) return;
@@ -157,7 +159,7 @@ export function ImportMany() {
           <FilesTable
             rows={rows}
             canChoose={phase === "previewed"}
-            onChoose={(index, chosen) => update(index, { chosen })}
+            onChoose={onChoose}
             onChooseAll={(chosen) => setRows((current) => current.map((row) => (row.preview?.status === "failed" ? row : { ...row, chosen })))}
           />
         </>
