@@ -121,3 +121,23 @@ test("a folder of mixed files: previewed, imported with progress, then imported 
     expect(await searchTotal(cacheTitle)).toBe(1);
   });
 });
+
+test("files dropped on the page are read like chosen ones", async ({ page }) => {
+  const id = Math.random().toString(36).slice(2, 8);
+  const title = uniqueTitle("Dropped");
+  await page.goto("/import/many");
+  const dataTransfer = await page.evaluateHandle(
+    ({ id, title }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([`# ${title}\n\n## Summary\n\nA queue filled up.\n`], `dropped-${id}.md`, { type: "text/markdown" }));
+      transfer.items.add(new File(["not a postmortem"], `notes-${id}.pdf`, { type: "application/pdf" }));
+      return transfer;
+    },
+    { id, title },
+  );
+  await page.getByText("Drop files, a folder or a .zip here").locator("..").dispatchEvent("drop", { dataTransfer });
+  await expect(page.getByText("Read 1 file: nothing is saved yet.")).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`dropped-${id}\\.md`) })).toContainText(title);
+  await page.getByText("1 file left out").click();
+  await expect(page.getByText(`notes-${id}.pdf: not a format Hindsight reads (.pdf)`)).toBeVisible();
+});
