@@ -49,6 +49,18 @@ export function reasonToSkip(name: string, isFolder = false): string | null {
   return IMPORTABLE_EXTENSIONS.includes(extension) ? null : `not a format Hindsight reads (${extension})`;
 }
 
+/** Longest source file name a postmortem keeps (the exchange format's `source.fileName`). */
+export const MAX_SOURCE_NAME = 1000;
+
+/**
+ * The name a postmortem keeps for the file it came from: its path, or for a
+ * path deeper than MAX_SOURCE_NAME characters, "…" and the path's end (the
+ * file's own name and the folders nearest it), the same every time.
+ */
+export function sourceNameOf(path: string): string {
+  return path.length <= MAX_SOURCE_NAME ? path : `…${path.slice(-(MAX_SOURCE_NAME - 1))}`;
+}
+
 /** "5 MB" (or "1000 bytes" below a megabyte), for messages about limits. */
 export function formatMegabytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;

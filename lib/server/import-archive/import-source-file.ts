@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { AppError, isAppError } from "@/lib/domain/errors";
+import { sourceNameOf } from "@/lib/domain/import-archive/entries";
 import { UnsupportedFormatError, type SourceFormat } from "@/lib/domain/markdown/import/formats";
 import type { PostmortemDocument, PostmortemDraft } from "@/lib/schemas/postmortem";
 import { requireRole } from "../auth/require-access";
@@ -59,16 +60,18 @@ export async function importSourceFile(options: {
   const { name, bytes, dryRun = false } = options;
   await requireRole("editor");
   const contentHash = contentHashOf(bytes);
+  // What the postmortem keeps and is found by: the path, its end when it is very deep.
+  const fileName = sourceNameOf(name);
   try {
-    const existing = await findPostmortemBySourceFile({ fileName: name });
+    const existing = await findPostmortemBySourceFile({ fileName });
     const same = existing?.source?.contentHash === contentHash ? existing : existing ? null : await findPostmortemByContentHash({ contentHash });
     if (same) {
       const sameName = same.source?.fileName;
-      const warnings = sameName && sameName !== name ? [`The same file was imported before as ${sameName}: nothing to do.`] : [];
+      const warnings = sameName && sameName !== fileName ? [`The same file was imported before as ${sameName}: nothing to do.`] : [];
       return { ...describe(same), name, status: "unchanged", saved: false, slug: same.slug, warnings };
     }
     const { format, draft: read, warnings } = await (options.read ?? readImportFile({ name, bytes }));
-    const draft: PostmortemDraft = { ...read, status: "draft", source: { ...emptySource, ...read.source, fileName: name, contentHash } };
+    const draft: PostmortemDraft = { ...read, status: "draft", source: { ...emptySource, ...read.source, fileName, contentHash } };
     const result = { ...describe(draft), name, format, warnings, ...(options.withDocument ? { document: draft } : {}) };
     if (existing) {
       // A preview says so too: it must promise only what the import will do.

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
+import { postmortemUpdateSchema } from "@/lib/schemas/postmortem";
 import { giveTestFileFreshDatabase } from "@/lib/server/testing/fresh-database";
 
 giveTestFileFreshDatabase();
@@ -161,6 +162,16 @@ describe("importSourceFile", () => {
       expect(result).toMatchObject({ status: "failed", error: expect.stringMatching(/is published and read-only: reopen it/) });
     }
     expect((await getPostmortem({ slug: first.slug! })).title).toBe("The cache stampede of July");
+  });
+
+  it("a path deeper than a postmortem keeps is kept by its end, the same each time: the postmortem can still be saved, and found again", async () => {
+    const name = `${"deep-folder/".repeat(120)}outage.md`;
+    const first = await importSourceFile({ name, bytes: strToU8(CACHE.replace("of March", "of August")) });
+    const stored = await getPostmortem({ slug: first.slug! });
+    expect(stored.source?.fileName).toHaveLength(1000);
+    expect(stored.source?.fileName).toMatch(/^….*deep-folder\/outage\.md$/);
+    expect(postmortemUpdateSchema.safeParse(stored).success).toBe(true);
+    expect(await importSourceFile({ name, bytes: strToU8(CACHE.replace("of March", "of August")) })).toMatchObject({ status: "unchanged", slug: first.slug });
   });
 
   it("an empty file fails with a clear reason", async () => {

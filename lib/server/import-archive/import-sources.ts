@@ -1,6 +1,6 @@
 import "server-only";
 import { isAppError } from "@/lib/domain/errors";
-import type { SkippedEntry } from "@/lib/domain/import-archive/entries";
+import { sourceNameOf, type SkippedEntry } from "@/lib/domain/import-archive/entries";
 import { contentHashOf, importSourceFile, type ImportFileResult } from "./import-source-file";
 import { listImportedHashes } from "./imported-sources";
 import type { SourceListing } from "./open-sources";
@@ -42,14 +42,14 @@ export async function importSources(options: {
   const { items } = listing;
   const pool: ReadPool | null = (options.readAhead ?? items.length >= READ_AHEAD_FROM) ? startReadPool() : null;
   // Files imported before with the same bytes are not read ahead: they will be found unchanged.
-  const known = pool ? await listImportedHashes({ fileNames: items.map((item) => item.name) }) : new Map<string, string>();
+  const known = pool ? await listImportedHashes({ fileNames: items.map((item) => sourceNameOf(item.name)) }) : new Map<string, string>();
   type Ahead = { bytes: Uint8Array; read?: Promise<ReadImportFile> };
   const ahead = new Map<number, Promise<Ahead>>();
   const startReading = (index: number) => {
     if (index >= items.length || ahead.has(index)) return;
     const item = items[index];
     const reading = item.read().then((bytes): Ahead => {
-      const isUnchanged = known.get(item.name) === contentHashOf(bytes);
+      const isUnchanged = known.get(sourceNameOf(item.name)) === contentHashOf(bytes);
       const read = isUnchanged ? undefined : pool?.read(item.name, bytes);
       // A file found unchanged never looks at what was read for it: its failure is nobody's.
       read?.catch(() => undefined);
