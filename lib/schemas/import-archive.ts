@@ -1,7 +1,10 @@
 /** The query of `POST /api/import/files` (one file of an archive import), as the route and the many-files page read it. */
 import "./zod-in-browser";
 import * as z from "zod";
-import { MAX_SOURCE_NAME, normaliseEntryPath } from "@/lib/domain/import-archive/entries";
+import { normaliseEntryPath } from "@/lib/domain/import-archive/entries";
+
+/** A path as deep as a file system allows (Linux's PATH_MAX); the postmortem keeps its end when it is longer than a source name. */
+const MAX_PATH = 4096;
 
 const isYes = (value: string) => /^(1|true|yes|on)$/i.test(value.trim());
 
@@ -10,7 +13,7 @@ export const importFileQuerySchema = z.object({
   name: z
     .string("Give the file's name: ?name=posts/2023/outage.md")
     .transform((name) => name.replace(/[\u0000-\u001f\u007f]/g, "").trim())
-    .pipe(z.string().min(1, "Give the file's name: ?name=posts/2023/outage.md").max(MAX_SOURCE_NAME, `Use at most ${MAX_SOURCE_NAME} characters`))
+    .pipe(z.string().min(1, "Give the file's name: ?name=posts/2023/outage.md").max(MAX_PATH, `Use at most ${MAX_PATH} characters`))
     .transform((name, context) => {
       const path = normaliseEntryPath(name);
       if (path) return path;
