@@ -85,7 +85,7 @@ export async function importSourceFile(options: {
         // The postmortem keeps its address and who may see it; everything else is the file's.
         draft: { ...draft, slug: existing.slug, restricted: undefined, members: undefined },
         authorName: options.authorName,
-        summary: `Imported again from ${name}`,
+        summary: `Imported again from ${name.length > 200 ? `…${name.slice(-199)}` : name}`,
       });
       return { ...result, status: "update", saved: true, slug: saved.slug };
     }
