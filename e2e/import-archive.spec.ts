@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { ROOT } from "./auth";
@@ -140,4 +140,20 @@ test("files dropped on the page are read like chosen ones", async ({ page }) => 
   await expect(page.getByRole("row", { name: new RegExp(`dropped-${id}\\.md`) })).toContainText(title);
   await page.getByText("1 file left out").click();
   await expect(page.getByText(`notes-${id}.pdf: not a format Hindsight reads (.pdf)`)).toBeVisible();
+});
+
+test("a chosen folder's files are named by their path inside it, as `hindsight import DIR` names them", async ({ page }, testInfo) => {
+  const id = Math.random().toString(36).slice(2, 8);
+  const title = uniqueTitle("Folder");
+  const folder = testInfo.outputPath(`blog-${id}`);
+  mkdirSync(path.join(folder, "2024"), { recursive: true });
+  mkdirSync(path.join(folder, ".obsidian"), { recursive: true });
+  writeFileSync(path.join(folder, "2024", `queue-${id}.md`), `# ${title}\n\n## Summary\n\nA queue filled up.\n`);
+  writeFileSync(path.join(folder, ".obsidian", "workspace.md"), "# Not a postmortem\n");
+  await page.goto("/import/many");
+  await page.locator("input[webkitdirectory]").setInputFiles(folder);
+  await expect(page.getByText("Read 1 file: nothing is saved yet.")).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(`2024/queue-${id}\\.md`) })).toContainText(title);
+  await page.getByText("1 file left out").click();
+  await expect(page.getByText(".obsidian/workspace.md: hidden")).toBeVisible();
 });
