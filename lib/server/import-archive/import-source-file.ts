@@ -62,43 +62,70 @@ export async function importSourceFile(options: {
   const contentHash = contentHashOf(bytes);
   // What the postmortem keeps and is found by: the path, its end when it is very deep.
   const fileName = sourceNameOf(name);
-  try {
-    const existing = await findPostmortemBySourceFile({ fileName });
-    const same = existing?.source?.contentHash === contentHash ? existing : existing ? null : await findPostmortemByContentHash({ contentHash });
-    if (same) {
-      const sameName = same.source?.fileName;
-      const warnings = sameName && sameName !== fileName ? [`The same file was imported before as ${sameName}: nothing to do.`] : [];
-      return { ...describe(same), name, status: "unchanged", saved: false, slug: same.slug, warnings };
-    }
-    const { format, draft: read, warnings } = await (options.read ?? readImportFile({ name, bytes }));
-    const draft: PostmortemDraft = { ...read, status: "draft", source: { ...emptySource, ...read.source, fileName, contentHash } };
-    const result = { ...describe(draft), name, format, warnings, ...(options.withDocument ? { document: draft } : {}) };
-    if (existing) {
-      // A preview says so too: it must promise only what the import will do.
-      if (existing.status === "published") {
-        throw new AppError("CONFLICT", `${existing.slug} (imported from this file) is published and read-only: reopen it to import the new version.`);
+  // Two imports of one file at once (a double click, two tabs) must not both find nothing and both create it.
+  return dryRun ? decideAndWrite() : oneAtATime(fileName, decideAndWrite);
+
+  async function decideAndWrite(): Promise<ImportFileResult> {
+    try {
+      const existing = await findPostmortemBySourceFile({ fileName });
+      const same = existing?.source?.contentHash === contentHash ? existing : existing ? null : await findPostmortemByContentHash({ contentHash });
+      if (same) {
+        const sameName = same.source?.fileName;
+        const warnings = sameName && sameName !== fileName ? [`The same file was imported before as ${sameName}: nothing to do.`] : [];
+        return { ...describe(same), name, status: "unchanged", saved: false, slug: same.slug, warnings };
       }
-      if (dryRun) return { ...result, status: "update", saved: false, slug: existing.slug };
-      const saved = await savePostmortem({
-        slug: existing.slug,
-        version: existing.version,
-        // The postmortem keeps its address and who may see it; everything else is the file's.
-        draft: { ...draft, slug: existing.slug, restricted: undefined, members: undefined },
-        authorName: options.authorName,
-        summary: `Imported again from ${name.length > 200 ? `…${name.slice(-199)}` : name}`,
-      });
-      return { ...result, status: "update", saved: true, slug: saved.slug };
+      const { format, draft: read, warnings } = await (options.read ?? readImportFile({ name, bytes }));
+      const draft: PostmortemDraft = { ...read, status: "draft", source: { ...emptySource, ...read.source, fileName, contentHash } };
+      const result = { ...describe(draft), name, format, warnings, ...(options.withDocument ? { document: draft } : {}) };
+      if (existing) {
+        // A preview says so too: it must promise only what the import will do.
+        if (existing.status === "published") {
+          throw new AppError("CONFLICT", `${existing.slug} (imported from this file) is published and read-only: reopen it to import the new version.`);
+        }
+        if (dryRun) return { ...result, status: "update", saved: false, slug: existing.slug };
+        const saved = await savePostmortem({
+          slug: existing.slug,
+          version: existing.version,
+          // The postmortem keeps its address and who may see it; everything else is the file's.
+          draft: { ...draft, slug: existing.slug, restricted: undefined, members: undefined },
+          authorName: options.authorName,
+          summary: `Imported again from ${name.length > 200 ? `…${name.slice(-199)}` : name}`,
+        });
+        return { ...result, status: "update", saved: true, slug: saved.slug };
+      }
+      if (dryRun) return { ...result, status: "new", saved: false };
+      const created = await createImportedPostmortem({ draft, warnings, authorName: options.authorName });
+      return { ...result, status: "new", saved: true, slug: created.document.slug, warnings: created.warnings };
+    } catch (error) {
+      if (error instanceof UnsupportedFormatError) return failed(name, error.message);
+      if (isAppError(error) && error.code !== "UNAVAILABLE" && error.code !== "UNAUTHENTICATED" && error.code !== "FORBIDDEN") {
+        const fields = Object.entries(error.fields ?? {}).map(([field, messages]) => `${field}: ${messages.join("; ")}`);
+        return failed(name, [error.message, ...fields].join(" "));
+      }
+      throw error;
     }
-    if (dryRun) return { ...result, status: "new", saved: false };
-    const created = await createImportedPostmortem({ draft, warnings, authorName: options.authorName });
-    return { ...result, status: "new", saved: true, slug: created.document.slug, warnings: created.warnings };
-  } catch (error) {
-    if (error instanceof UnsupportedFormatError) return failed(name, error.message);
-    if (isAppError(error) && error.code !== "UNAVAILABLE" && error.code !== "UNAUTHENTICATED" && error.code !== "FORBIDDEN") {
-      const fields = Object.entries(error.fields ?? {}).map(([field, messages]) => `${field}: ${messages.join("; ")}`);
-      return failed(name, [error.message, ...fields].join(" "));
-    }
-    throw error;
+  }
+}
+
+const importing = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `task` after every other task of this process with the same key has
+ * ended. (Server processes side by side under npm start are not covered: a
+ * race there is as unlikely as two people importing one file at the same
+ * millisecond, and ends in a duplicate that can be archived.)
+ */
+async function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const run = (importing.get(key) ?? Promise.resolve()).then(task, task);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  importing.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (importing.get(key) === settled) importing.delete(key);
   }
 }
 

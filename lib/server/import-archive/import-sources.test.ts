@@ -174,6 +174,13 @@ describe("importSourceFile", () => {
     expect(await importSourceFile({ name, bytes: strToU8(CACHE.replace("of March", "of August")) })).toMatchObject({ status: "unchanged", slug: first.slug });
   });
 
+  it("the same new file imported twice at once is created once", async () => {
+    const bytes = strToU8(CACHE.replace("of March", "of September"));
+    const results = await Promise.all([importSourceFile({ name: "twice.md", bytes }), importSourceFile({ name: "twice.md", bytes })]);
+    expect(results.map((result) => result.status).sort()).toEqual(["new", "unchanged"]);
+    expect(results[0].slug).toBe(results[1].slug);
+  });
+
   it("an empty file fails with a clear reason", async () => {
     expect(await importSourceFile({ name: "empty.md", bytes: strToU8(" \n") })).toMatchObject({ status: "failed", error: expect.stringMatching(/empty/) });
   });
