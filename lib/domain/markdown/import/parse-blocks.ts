@@ -12,6 +12,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { findSimpleLists } from "./simple-lists";
 import { lineAt, type Source } from "./source";
 
 /** Size from which a piece is cut at the next safe place. */
@@ -32,7 +33,81 @@ export type ParsedBlocks = {
   deepestList: { depth: number; offset: number };
 };
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]);
+/** Constructs that can be switched off for a piece whose text would make them slow (see `slowConstructs`). */
+type SlowConstruct = "attention" | "labelEnd";
+const DISABLED: Record<SlowConstruct, string[]> = { attention: ["attention", "strikethrough"], labelEnd: ["labelEnd"] };
+
+function makeProcessor(disabled: SlowConstruct[]) {
+  const names = disabled.flatMap((construct) => DISABLED[construct]);
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ["yaml", "toml"])
+    .use(function disableConstructs() {
+      if (names.length) (this.data().micromarkExtensions ??= []).push({ disable: { null: names } });
+    });
+}
+
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
+function processorFor(disabled: SlowConstruct[]) {
+  const key = disabled.join(",");
+  if (!processors.has(key)) processors.set(key, makeProcessor(disabled));
+  return processors.get(key)!;
+}
+
+/**
+ * Emphasis marks and link ends cost micromark time that can grow with the
+ * square of their number in one paragraph: 1 MB of `*_*_*_…` lines took
+ * minutes. Their cost is estimated as that square, paragraph by paragraph;
+ * past this budget for a whole document (a thousand-line chat log with a
+ * bold name on each line is well within it), a piece is read without the
+ * construct: its marks stay as text, which sections keep as written anyway.
+ */
+export const MAX_MARKS_COST = 20_000_000;
+const STAR = 42;
+const UNDERSCORE = 95;
+const TILDE = 126;
+const CLOSE_BRACKET = 93;
+const OPEN_PAREN = 40;
+const STARTS_BLOCK = /^\s{0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|>|\|)/;
+
+/** The estimated cost of a text's emphasis marks and link ends (see MAX_MARKS_COST): paragraph by paragraph, a list item or a blank line starting another. */
+export function marksCost(text: string): Record<SlowConstruct, number> {
+  const cost = { attention: 0, labelEnd: 0 };
+  let marks = 0;
+  let linkEnds = 0;
+  const endParagraph = () => {
+    cost.attention += marks * marks;
+    cost.labelEnd += linkEnds * linkEnds;
+    marks = 0;
+    linkEnds = 0;
+  };
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === "" || STARTS_BLOCK.test(line)) endParagraph();
+    for (let index = 0; index < line.length; index++) {
+      const code = line.charCodeAt(index);
+      if (code === STAR || code === UNDERSCORE || code === TILDE) marks++;
+      else if (code === CLOSE_BRACKET && line.charCodeAt(index + 1) === OPEN_PAREN) linkEnds++;
+    }
+    lineStart = lineEnd + 1;
+  }
+  endParagraph();
+  return cost;
+}
+
+/** The constructs to switch off for a text, given what the document has spent of the budget; what is kept on is charged to `spent`. */
+export function slowConstructs(text: string, spent: Record<SlowConstruct, number> = { attention: 0, labelEnd: 0 }): SlowConstruct[] {
+  const cost = marksCost(text);
+  const disabled: SlowConstruct[] = [];
+  for (const construct of ["attention", "labelEnd"] as const) {
+    if (spent[construct] + cost[construct] > MAX_MARKS_COST) disabled.push(construct);
+    else spent[construct] += cost[construct];
+  }
+  return disabled;
+}
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -45,6 +120,7 @@ export function parseBlocks(source: Source): ParsedBlocks {
   const unclosedFences: number[] = [];
   const deepestList = { depth: 0, offset: 0 };
   let read = 0;
+  const spent = { attention: 0, labelEnd: 0 };
   let unreadFrom = source.text.length;
   for (const [start, end] of pieces) {
     if (end - start > HARD_MAX_PIECE_CHARS || read + (end - start) > MAX_STRUCTURED_CHARS) {
@@ -53,7 +129,7 @@ export function parseBlocks(source: Source): ParsedBlocks {
     }
     read += end - start;
     blocks.push(
-      ...parseRange(source, start, end, (node, listDepth) => {
+      ...parseRange(source, start, end, spent, (node, listDepth) => {
         if (listDepth > deepestList.depth) Object.assign(deepestList, { depth: listDepth, offset: node.position?.start.offset ?? 0 });
         if (node.type === "code" && isUnclosedFence(source.text.slice(node.position!.start.offset, node.position!.end.offset))) {
           unclosedFences.push(node.position!.start.offset!);
@@ -65,10 +141,32 @@ export function parseBlocks(source: Source): ParsedBlocks {
 }
 
 /** Parses one range of the source on its own, positions counted from the start of the source. */
-function parseRange(source: Source, start: number, end: number, visit: (node: Nodes, listDepth: number) => void = () => {}): RootContent[] {
-  const tree = processor.parse(source.text.slice(start, end)) as Root;
-  shiftPositions(tree, start, lineAt(source, start) - 1, visit);
-  return tree.children;
+function parseRange(
+  source: Source,
+  start: number,
+  end: number,
+  spent?: Record<SlowConstruct, number>,
+  visit: (node: Nodes, listDepth: number) => void = () => {},
+): RootContent[] {
+  const text = source.text.slice(start, end);
+  const processor = processorFor(slowConstructs(text, spent));
+  const nodes: RootContent[] = [];
+  let from = 0;
+  const parseUpTo = (to: number) => {
+    const part = text.slice(from, to);
+    if (part.trim() === "") return;
+    const tree = processor.parse(part) as Root;
+    shiftPositions(tree, start + from, lineAt(source, start + from) - 1, visit);
+    nodes.push(...tree.children);
+  };
+  for (const list of findSimpleLists(text)) {
+    parseUpTo(list.start);
+    shiftPositions({ type: "root", children: [list.node] }, start, lineAt(source, start) - 1, visit);
+    nodes.push(list.node);
+    from = list.end;
+  }
+  parseUpTo(text.length);
+  return nodes;
 }
 
 /**
@@ -184,5 +282,5 @@ export function spanOf(node: Nodes): [number, number] {
 
 /** Parses a small piece of Markdown on its own (positions relative to it). */
 export function parseFragment(markdown: string): RootContent[] {
-  return (processor.parse(markdown) as Root).children;
+  return (processorFor(slowConstructs(markdown)).parse(markdown) as Root).children;
 }

@@ -12,6 +12,7 @@ import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
 import { readEntryBlocks, readEntryMarkdown, type EntryParts } from "./entry-text";
 import { plainText } from "../plain-text";
 import { spanOf } from "./parse-blocks";
+import { joinLines, phrasingByLine } from "./paragraph-lines";
 import { dedent, sliceBlock } from "./source";
 import type { ImportState } from "./state";
 import { readEventKind, readZone } from "./vocabulary";
@@ -25,6 +26,8 @@ export type CollectedTimeline = { items: TimelineItem[]; leftovers: { offset: nu
 
 const LEADING_MARKS = /^\s*(?:[-*+•·▪‣◦–]\s+)?(?:\*\*|__|\*|_|`|\[)?/;
 const BULLET = /^\s*[-*+•·▪‣◦–]\s+\S/;
+/** A bullet Markdown does not know, written before an entry in a paragraph. */
+const LOOSE_BULLET = /^\s*[•·▪‣◦–]\s+/;
 
 /** True when a line starts with a time, or with something meant as one ("13:55 PM"). */
 export function isTimeLed(line: string): boolean {
@@ -121,26 +124,37 @@ function paragraphEntries(
 ): { entries: Extract<TimelineItem, { type: "entry" }>[]; leftover: string; didExtendWaiting: boolean } {
   const [start, end] = spanOf(block);
   const lines = state.source.text.slice(start, end).split("\n");
-  const groups: { offset: number; lines: string[] }[] = [];
+  const groups: { offset: number; first: number; lines: string[] }[] = [];
   const loose: string[] = [];
-  const extra: string[] = [];
+  const extra: number[] = [];
   let offset = start;
   for (const [index, line] of lines.entries()) {
     // In a list item, only a line at the margin (a lazy line, as a pasted chat log runs on) starts another entry;
     // an indented line continues the item's text.
     const canStart = !isListItem || index === 0 || !/^\s/.test(line);
-    if ((isListItem && index === 0) || (canStart && (isTimeLed(line) || (isTimelineSection && BULLET.test(line))))) groups.push({ offset, lines: [line] });
+    if ((isListItem && index === 0) || (canStart && (isTimeLed(line) || (isTimelineSection && BULLET.test(line))))) groups.push({ offset, first: index, lines: [line] });
     else if (groups.length) groups[groups.length - 1].lines.push(line);
-    else if (waiting) extra.push(line);
+    else if (waiting) extra.push(index);
     else loose.push(line);
     offset += line.length + 1;
   }
+  // Each line's nodes from the tree already parsed; a paragraph whose inline nodes run across lines has its entries parsed again.
+  const byLine = groups.length || extra.length ? phrasingByLine(block) : null;
+  const read = (first: number, count: number, stripBullet: boolean): EntryParts => {
+    if (!byLine) {
+      const markdown = lines.slice(first, first + count).join("\n");
+      return readEntryMarkdown(stripBullet ? markdown.replace(LOOSE_BULLET, "") : markdown);
+    }
+    const nodes = joinLines(byLine.slice(first, first + count));
+    if (stripBullet && nodes[0]?.type === "text") nodes[0] = { type: "text", value: nodes[0].value.replace(LOOSE_BULLET, "") };
+    return readEntryBlocks([{ type: "paragraph", children: nodes }]);
+  };
   if (waiting && extra.length) {
-    const parts = readEntryMarkdown(extra.join("\n"));
+    const parts = read(extra[0], extra.length, false);
     waiting.text = `${waiting.text}\n${parts.text}`;
     waiting.link ??= parts.link;
   }
-  const entries = groups.map((group) => ({ type: "entry" as const, offset: group.offset, ...readEntryMarkdown(group.lines.join("\n").replace(/^\s*[•·▪‣◦–]\s+/, "")) }));
+  const entries = groups.map((group) => ({ type: "entry" as const, offset: group.offset, ...read(group.first, group.lines.length, true) }));
   return { entries, leftover: loose.join("\n").trim(), didExtendWaiting: extra.length > 0 };
 }
 
