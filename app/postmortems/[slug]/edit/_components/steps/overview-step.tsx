@@ -69,7 +69,10 @@ export function OverviewStep({ doc, update, errors, people = [], canChangeAccess
             </select>
           )}
         </Field>
-        <Field label="Incident date" hint="The day it began; times without a date fall on it." errors={errorsAt(errors, "incidentDate")}>
+        <Field
+          label="Incident date"
+          hint={doc.incidentDate ? "The day it began; times without a date fall on it." : "Not set yet: enter the day it began, so that times without a date fall on the right day."}
+          errors={errorsAt(errors, "incidentDate")}>
           {(control) => (
             <input
               {...control}
