@@ -5,6 +5,7 @@
  * when it looks like a title and what surrounds it looks like its section.
  */
 import { readTime } from "@/lib/domain/timeline/parse-time";
+import { splitTrailingMoment } from "@/lib/domain/timeline/trailing-moment";
 import { readHeaderLine } from "./header-lines";
 import { isExactFieldName, matchHeading } from "./synonyms";
 import { readActionGroup } from "./vocabulary";
@@ -59,7 +60,8 @@ export function looksLikeTitle(line: string): boolean {
   if (text.length < 3 || text.length > MAX_LENGTH) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || !ENDS_LIKE_HEADING.test(text)) return false;
   if (CODE_LIKE.test(text) || /\S:\s*\S.*:/.test(text)) return false;
-  if (readTime(text).ok || readHeaderLine(text)) return false;
+  // "Maintenance window April 5th, 02:00" is a timeline event, not a heading.
+  if (readTime(text).ok || readHeaderLine(text) || splitTrailingMoment(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > MAX_WORDS) return false;
   // "Closing the ticket (done)" is a title; "(see above)" endings and unbalanced brackets are not.
