@@ -93,6 +93,22 @@ export function findOpeningDate(text: string, publishedDay: string | null = null
   return first(false) ?? yearless() ?? first(true);
 }
 
+// "Date: …", "Published March 2, 2024", "*Posted on …*", "Last updated: …": a line that dates the document.
+const DATE_LINE = /^[\s*_>#-]*(?:date|dated|published|posted|updated|last updated|written|incident date|date of incident)\b/i;
+
+/**
+ * The date a document states anywhere, its last lines included (a blog post
+ * pasted as text ends with "Published March 2, 2024"): a line that dates the
+ * document first, else the first full date in it; null when it states none.
+ */
+export function findStatedDate(text: string): string | null {
+  for (const line of text.split("\n")) {
+    const day = DATE_LINE.test(line) ? findDate(line) : null;
+    if (day) return day;
+  }
+  return findDate(text);
+}
+
 /** A date and a title hidden in a file name: "2024-02-10-search-empty.md" → 2024-02-10, "Search empty". */
 export function readFileName(fileName: string): { date: string | null; title: string | null } {
   const base = fileName.split(/[\\/]/).pop() ?? "";

@@ -6,7 +6,7 @@
  */
 import { AppError } from "@/lib/domain/errors";
 import type { PostmortemInput } from "@/lib/schemas/postmortem";
-import { findDate, findOpeningDate, readFileName } from "./dates";
+import { findDate, findOpeningDate, findStatedDate, readFileName } from "./dates";
 import { finish, textOnlyDocument } from "./finish";
 import { readFrontMatter } from "./front-matter";
 import { buildOutline, findHeadings, type OutlineNode } from "./outline";
@@ -96,7 +96,8 @@ function read(input: string, options: ParseOptions): ParseResult {
   const stated = findStatedZone(source.text.slice(bodyStart, unreadFrom));
   if (stated?.zone && !state.draft.timezone) state.draft.timezone = stated.zone;
   if (stated && stated.zone === null) warn(state, bodyStart + stated.offset, `"${stated.unknown}" is not a time zone Hindsight knows; times were read without a zone`);
-  const fileDay = options.fileName ? readFileName(options.fileName).date : null;
+  // The file name's date, else one the document states anywhere (a "Published March 2, 2024" last line): the year of days written without one.
+  const fileDay = (options.fileName ? readFileName(options.fileName).date : null) ?? findStatedDate(source.text.slice(bodyStart, unreadFrom));
   // A post is published after its incident: a day its opening states ("On February 12th…") beats its date.
   const opening = findOpeningDate(source.text.slice(bodyStart, openingEnd(outline, bodyStart, unreadFrom)), postDate ?? fileDay);
   state.day =

@@ -49,7 +49,12 @@ function readEvent(state: ImportState, item: Extract<TimelineItem, { type: "entr
     text = "(no description)";
   }
 
-  const context = { timezone: state.draft.timezone, referenceDate: state.day };
+  const context = { timezone: state.draft.timezone, referenceDate: yearReference(state, reading.value.date) };
+  const date = reading.value.date;
+  if (date && date.year === null && state.day === null && !state.isDayAssumed) {
+    state.isDayAssumed = true;
+    warn(state, item.offset, `the document states no year: its dates were placed in ${state.now.getUTCFullYear()}. Set the incident date to fix it`);
+  }
   let resolved = resolveTime(reading.value, context, state.now);
   if (resolved.note && !state.isDayAssumed) {
     state.isDayAssumed = true;
@@ -62,6 +67,22 @@ function readEvent(state: ImportState, item: Extract<TimelineItem, { type: "entr
   state.day = resolved.day;
   state.previousInstant = millis(resolved.at);
   return { at: resolved.at, kind: item.kind ?? inferEventKind(text, { isFirst }), text, link: item.link };
+}
+
+const HALF_YEAR = 183 * 86_400_000;
+
+/**
+ * The day whose year a date without one takes: the day known so far, or the
+ * year next to it when the date would fall over half a year away (a timeline
+ * from December 30th into January 2nd; December 31st in a post of January 4th).
+ */
+function yearReference(state: ImportState, date: { year: number | null; month: number; day: number } | null): string | null {
+  if (!state.day || !date || date.year !== null) return state.day;
+  const year = Number(state.day.slice(0, 4));
+  const candidate = Date.UTC(year, date.month - 1, date.day);
+  const reference = Date.parse(`${state.day}T00:00:00Z`);
+  if (candidate < reference - HALF_YEAR) return `${year + 1}-01-01`;
+  return candidate > reference + HALF_YEAR ? `${year - 1}-01-01` : state.day;
 }
 
 /** Floating times compare as if they were UTC, like the rest of Hindsight orders them (Date.parse: luxon's reader cost a second per 20,000 events). */

@@ -9,9 +9,11 @@ import type { Code, Paragraph, RootContent, Table } from "mdast";
 import type { EventKind } from "@/lib/domain/postmortem";
 import { readTime } from "@/lib/domain/timeline/parse-time";
 import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
+import { splitTrailingMoment } from "@/lib/domain/timeline/trailing-moment";
 import { readEntryBlocks, readEntryMarkdown, type EntryParts } from "./entry-text";
 import { plainText } from "../plain-text";
 import { spanOf } from "./parse-blocks";
+import { looksLikeHeaderLine } from "./header-lines";
 import { joinLines, phrasingByLine } from "./paragraph-lines";
 import { dedent, sliceBlock } from "./source";
 import type { ImportState } from "./state";
@@ -46,8 +48,11 @@ export function collectTimeline(state: ImportState, blocks: RootContent[], isTim
     const [start, end] = spanOf(block);
     leftovers.push({ offset: start, markdown: sliceBlock(state.source, start, end) });
   };
+  // The paragraphs after an event are its description: narrative between events never splits the timeline.
+  let last: Extract<TimelineItem, { type: "entry" }> | null = null;
   const push = (entry: Extract<TimelineItem, { type: "entry" }>) => {
     items.push(entry);
+    last = entry;
     waiting = isOnlyTime(entry.text) ? entry : null;
   };
 
@@ -62,15 +67,25 @@ export function collectTimeline(state: ImportState, blocks: RootContent[], isTim
           waiting = null;
         } else if (readTime(text).ok) {
           push({ type: "entry", offset: start, ...readEntryBlocks([{ type: "paragraph", children: block.children }]) });
+        } else if (splitTrailingMoment(text)) {
+          const { label, moment } = splitTrailingMoment(text)!;
+          push({ type: "entry", offset: start, text, link: null, kind: null, isUntimed: false, exact: { time: moment, text: label } });
         } else {
           keep(block);
           waiting = null;
+          last = null;
         }
         break;
       }
       case "paragraph": {
         if (isZoneStatement(plainText(block.children))) break;
         const found = paragraphEntries(state, block, waiting, isTimelineSection);
+        // Header lines after a timeline ("**Impact:** …") are read into their fields instead.
+        const isNarrative = !found.leftover.split("\n").some(looksLikeHeaderLine);
+        if (found.leftover && isNarrative && last && isTimelineSection && found.entries.length === 0 && !found.didExtendWaiting) {
+          describeFurther(last, plainText(block.children));
+          break;
+        }
         if (found.leftover) leftovers.push({ offset: start, markdown: found.leftover });
         for (const entry of found.entries) push(entry);
         if (found.entries.length === 0 && !found.didExtendWaiting) waiting = null;
@@ -109,6 +124,12 @@ export function collectTimeline(state: ImportState, blocks: RootContent[], isTim
   return { items, leftovers };
 }
 
+/** Adds a paragraph to an entry's text. */
+function describeFurther(entry: Extract<TimelineItem, { type: "entry" }>, text: string): void {
+  entry.text = `${entry.text}\n\n${text}`;
+  if (entry.exact) entry.exact.text = `${entry.exact.text}\n\n${text}`;
+}
+
 function isOnlyTime(text: string): boolean {
   const reading = readTime(text);
   return reading.ok && text.slice(reading.length).replace(/^[\s\])*_:–—-]+/, "").trim() === "";
@@ -132,7 +153,8 @@ function paragraphEntries(
     // In a list item, only a line at the margin (a lazy line, as a pasted chat log runs on) starts another entry;
     // an indented line continues the item's text.
     const canStart = !isListItem || index === 0 || !/^\s/.test(line);
-    if ((isListItem && index === 0) || (canStart && (isTimeLed(line) || (isTimelineSection && BULLET.test(line))))) groups.push({ offset, first: index, lines: [line] });
+    const startsEntry = isTimeLed(line) || (isTimelineSection && (BULLET.test(line) || splitTrailingMoment(line) !== null));
+    if ((isListItem && index === 0) || (canStart && startsEntry)) groups.push({ offset, first: index, lines: [line] });
     else if (groups.length) groups[groups.length - 1].lines.push(line);
     else if (waiting) extra.push(index);
     else loose.push(line);
@@ -154,7 +176,13 @@ function paragraphEntries(
     waiting.text = `${waiting.text}\n${parts.text}`;
     waiting.link ??= parts.link;
   }
-  const entries = groups.map((group) => ({ type: "entry" as const, offset: group.offset, ...read(group.first, group.lines.length, true) }));
+  const entries = groups.map((group) => {
+    const parts = read(group.first, group.lines.length, true);
+    // "Maintenance window April 5th, 02:00": the moment is the event's time, the words before it its text.
+    const trailing = isTimeLed(group.lines[0]) ? null : splitTrailingMoment(group.lines[0]);
+    if (trailing) parts.exact = { time: trailing.moment, text: [trailing.label, ...parts.text.split("\n").slice(1)].join("\n") };
+    return { type: "entry" as const, offset: group.offset, ...parts };
+  });
   return { entries, leftover: loose.join("\n").trim(), didExtendWaiting: extra.length > 0 };
 }
 

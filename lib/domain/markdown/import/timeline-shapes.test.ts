@@ -1,7 +1,13 @@
 /** Every timeline shape the importer reads, one document each. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { postmortemInputSchema } from "@/lib/schemas/postmortem";
 import { parseMarkdown } from "./parse-markdown";
+import { readTime } from "@/lib/domain/timeline/parse-time";
+import { readDayHeading } from "@/lib/domain/timeline/read-day-heading";
+import { splitTrailingMoment } from "@/lib/domain/timeline/trailing-moment";
+import { allStrings, missingSentences, normalizeForComparison } from "./test-support";
 
 const now = new Date("2026-01-15T12:00:00Z");
 
@@ -122,5 +128,91 @@ describe("timeline shapes", () => {
     const { draft } = timelineOf("- 10:47 Deploy [#812](https://git.example.com/pull/812)\n- 10:50 See https://status.example.com");
     expect(draft.timeline.map((event) => event.link)).toEqual(["https://git.example.com/pull/812", null]);
     expect(draft.timeline[1].text).toBe("See https://status.example.com");
+  });
+});
+
+/** Our own timelines as people write them (fixtures/timelines): narrative between events, dates late in the text or nowhere. */
+describe("timeline fixtures", () => {
+  const dir = path.join(__dirname, "fixtures", "timelines");
+  const read = (name: string) => {
+    const text = readFileSync(path.join(dir, name), "utf8");
+    const { document, warnings } = parseMarkdown(text, { fileName: name, now });
+    const draft = postmortemInputSchema.parse(document);
+    return { draft, warnings, text, events: draft.timeline.map(({ at, text: eventText }) => [at, eventText.split("\n")[0]]) };
+  };
+
+  // An event's time and a day heading are structure (the event's `at`): the words around them must be kept.
+  const wordsOf = (sentence: string) => {
+    if (readDayHeading(sentence, "2024-01-01")) return "";
+    const reading = readTime(sentence);
+    if (reading.ok) return sentence.slice(reading.length).replace(/^[\s\])*_:–—-]+/, "");
+    return splitTrailingMoment(sentence)?.label ?? sentence;
+  };
+
+  it.each(readdirSync(dir))("%s keeps every sentence", (name) => {
+    const { draft, text } = read(name);
+    const kept = normalizeForComparison(allStrings(draft));
+    expect(missingSentences(text, draft).filter((sentence) => !kept.includes(normalizeForComparison(wordsOf(sentence))))).toEqual([]);
+  });
+
+  it("plain text whose only full date is its last line: every event in that year, narrative in the events, no extra section", () => {
+    const { draft, events, warnings } = read("published-at-end.txt");
+    expect(events).toEqual([
+      ["2024-04-03T23:40:00", "Cache node restarted"],
+      ["2024-04-03T23:52:00", "Error rate alert fired"],
+      ["2024-04-04T00:15:00", "Traffic shifted to the standby cluster"],
+      ["2024-04-04T01:05:00", "Incident resolved"],
+    ]);
+    expect(draft.timeline[0].text).toBe("Cache node restarted\nThe restart was part of routine patching. Nobody expected the warm-up to matter.");
+    expect(draft.incidentDate).toBe("2024-04-03");
+    expect(draft.sections).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("Markdown: a paragraph between list events describes the event before it", () => {
+    const { draft, events, warnings } = read("markdown-narrative.md");
+    expect(events.map(([at]) => at)).toEqual(["2023-11-28T09:12:00", "2023-11-28T09:31:00", "2023-11-28T09:40:00", "2023-11-28T10:05:00"]);
+    expect(draft.timeline[1].text).toBe("First customer reports a double charge\n\nSupport escalated the ticket to the payments team after a second report came in.");
+    expect(draft.sections).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("a non-event line naming a moment is itself an event, and the timeline goes on after it", () => {
+    const { draft, events } = read("maintenance-window.txt");
+    expect(events).toEqual([
+      ["2025-04-04T18:20:00", "Index rebuild job scheduled for the maintenance window"],
+      ["2025-04-05T02:00:00", "Maintenance window"],
+      ["2025-04-05T07:45:00", "Customers report empty search results"],
+      ["2025-04-05T09:10:00", "Old index restored from snapshot"],
+    ]);
+    expect(draft.incidentDate).toBe("2025-04-04");
+    expect(draft.sections.map((section) => section.title)).not.toContain("Maintenance window April 5th, 02:00");
+  });
+
+  it("day headings across a month end", () => {
+    const { draft, events } = read("multi-day-months.md");
+    expect(events.map(([at]) => at)).toEqual(["2022-01-30T22:10:00", "2022-01-30T23:55:00", "2022-02-01T08:30:00", "2022-02-01T17:45:00"]);
+    expect(draft.incidentDate).toBe("2022-01-30");
+  });
+
+  it("across the new year: December 31st in a post dated January 4th is the year before, and January follows it", () => {
+    const { draft, events } = read("year-crossing.md");
+    expect(events.map(([at]) => at)).toEqual(["2022-12-31T23:50:00", "2023-01-01T00:20:00", "2023-01-01T03:10:00"]);
+    expect(draft.incidentDate).toBe("2022-12-31");
+  });
+
+  it("a byline's date, and a file name's year for a date written without one", () => {
+    expect(read("byline-date.md")).toMatchObject({ draft: { incidentDate: "2021-09-14" }, warnings: [] });
+    expect(read("byline-date.md").events[0][0]).toBe("2021-09-14T14:02:00");
+    const fromFile = read("2020-06-09-queue-backlog.md");
+    expect(fromFile.events.map(([at]) => at)).toEqual(["2020-06-09T10:00:00", "2020-06-09T10:20:00", "2020-06-09T11:05:00"]);
+    expect(fromFile.draft.incidentDate).toBe("2020-06-09");
+  });
+
+  it("no year anywhere: said in a warning, and the incident date left for the editor to ask", () => {
+    const { draft, events, warnings } = read("no-year.txt");
+    expect(events[0]).toEqual(["2026-05-05T10:00:00", "Certificate expired on the identity provider"]);
+    expect(draft.incidentDate).toBeNull();
+    expect(warnings).toEqual(["Line 7: the document states no year: its dates were placed in 2026. Set the incident date to fix it"]);
   });
 });
