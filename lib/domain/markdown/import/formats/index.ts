@@ -7,6 +7,11 @@
  * name second. Markdown and plain text pass through; HTML (a Confluence or
  * saved web page) and Word `.docx` are converted to Markdown here.
  */
+import { detectFormat } from "./detect";
+import { BadDocxError, docxToMarkdown } from "./docx";
+import { looksLikeGoogleDocsMarkdown, unescapeGoogleDocs } from "./google-docs";
+import { htmlToMarkdown } from "./html";
+
 export type SourceFormat = "markdown" | "text" | "html" | "docx";
 
 export interface SourceFile {
@@ -31,15 +36,25 @@ export class UnsupportedFormatError extends Error {
   }
 }
 
-/** Reads one file's bytes as text for the importer (HTML and .docx land here in issue 16). */
+/** Reads one file's bytes as text for the importer: Markdown and text pass through, HTML and .docx become Markdown. */
 export async function readSourceFile(file: SourceFile): Promise<SourceText> {
   const name = file.fileName ?? "This file";
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(file.bytes);
-  } catch {
-    throw new UnsupportedFormatError(name);
+  const detected = detectFormat(file.bytes, file.fileName);
+  switch (detected.kind) {
+    case "unsupported":
+      throw new UnsupportedFormatError(`${name} is ${detected.what}: it`);
+    case "docx":
+      try {
+        return { format: "docx", ...(await docxToMarkdown(file.bytes)) };
+      } catch (error) {
+        if (error instanceof BadDocxError) throw new UnsupportedFormatError(`${name} looks like a Word file, but ${error.message}: it`);
+        throw error;
+      }
+    case "html":
+      return { format: "html", ...htmlToMarkdown(detected.text) };
+    case "markdown":
+      return { format: "markdown", text: looksLikeGoogleDocsMarkdown(detected.text) ? unescapeGoogleDocs(detected.text) : detected.text, warnings: [] };
+    default:
+      return { format: detected.kind, text: detected.text, warnings: [] };
   }
-  const format: SourceFormat = /\.txt$/i.test(file.fileName ?? "") ? "text" : "markdown";
-  return { format, text, warnings: [] };
 }
