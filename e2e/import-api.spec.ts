@@ -134,13 +134,13 @@ test.describe("POST /api/import", () => {
     }
   });
 
-  test("refuses a file that is not text with 400, and creates nothing", async ({ request }) => {
+  test("refuses a file that is not text with 415 naming what is accepted, and creates nothing", async ({ request }) => {
     const title = uniqueTitle("Binary");
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from(`# ${title}\n`)]);
     for (const create of ["", "&create=1"]) {
       const response = await request.post(`/api/import?fileName=photo.md${create}`, { data: png, headers: MARKDOWN });
-      const body = await expectApiError(response, 400, "BAD_REQUEST");
-      expect(body.error.message).toMatch(/^This file is not text: /);
+      const body = await expectApiError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+      expect(body.error.message).toMatch(/^photo\.md is a PNG image: it cannot be imported\. Hindsight reads Markdown/);
     }
     const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     expect((await request.get(`/api/postmortems/${slug}`)).status()).toBe(404);

@@ -31,6 +31,10 @@ export function ImportWorkbench() {
   const [state, setState] = useState<State>({ kind: "idle" });
   const [isCreating, setIsCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [isReadingFile, setIsReadingFile] = useState(false);
+  // A Word document's bytes: it has no text to show or edit here; it is read on the server.
+  const [binary, setBinary] = useState<Uint8Array<ArrayBuffer> | null>(null);
 
   const query = (create: boolean) => {
     const params = new URLSearchParams();
@@ -68,17 +72,32 @@ export function ImportWorkbench() {
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setState({ kind: "error", message: `${file.name} is larger than 5 MB. Split it, or import the text that matters.` });
-      return;
+    // A file that cannot be read leaves what the user had (the text, the preview) as it was, with the reason beside it.
+    setFileError(null);
+    if (file.size > MAX_BYTES) return setFileError(`${file.name} is larger than 5 MB. Split it, or import the text that matters.`);
+    if (file.size === 0) return setFileError(`${file.name} is empty: there is nothing to import.`);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    setIsReadingFile(true);
+    try {
+      // The server recognises the format by the bytes (Markdown, text, HTML, Word .docx) and reads it; nothing is saved yet.
+      const params = new URLSearchParams({ fileName: file.name });
+      const response = await fetch(`/api/import?${params}`, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: bytes });
+      if (!response.ok) return setFileError(await errorMessage(response));
+      const body = (await response.json()) as Parsed & { format: string };
+      setFileName(file.name);
+      if (body.format === "docx") {
+        setBinary(bytes);
+        setText("");
+      } else {
+        setBinary(null);
+        setText(new TextDecoder().decode(bytes));
+      }
+      setState({ kind: "parsed", parsed: { document: body.document, warnings: body.warnings } });
+    } catch {
+      setFileError("The server could not be reached. Try again.");
+    } finally {
+      setIsReadingFile(false);
     }
-    const content = await file.text();
-    setFileName(file.name);
-    setText(content);
-    // The preview must never show an earlier file's reading under this file's name.
-    const notText = findNotTextReason(content);
-    if (!content.trim()) setState({ kind: "error", message: `${file.name} is empty: there is nothing to import.` });
-    else if (notText) setState({ kind: "error", message: `${file.name} is not a text file: ${notText}.` });
   };
 
   const create = async () => {
@@ -87,8 +106,8 @@ export function ImportWorkbench() {
     try {
       const response = await fetch(`/api/import?${query(true)}`, {
         method: "POST",
-        headers: { "content-type": "text/markdown; charset=utf-8" },
-        body: text,
+        headers: { "content-type": binary ? "application/octet-stream" : "text/markdown; charset=utf-8" },
+        body: binary ?? text,
       });
       if (!response.ok) throw new Error(await errorMessage(response));
       const body = (await response.json()) as { document: { slug: string } };
@@ -103,16 +122,25 @@ export function ImportWorkbench() {
     <div className="mt-6">
       <div className="flex flex-wrap items-center gap-3">
         <label className={`${buttonClass} cursor-pointer focus-within:outline-2 focus-within:outline-accent-500`}>
-          Upload a .md or .txt file
-          <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="sr-only" onChange={(e) => {
+          Upload a file (.md, .txt, .html, .docx)
+          <input
+            type="file"
+            accept=".md,.markdown,.txt,.html,.htm,.docx,text/markdown,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            className="sr-only"
+            onChange={(e) => {
               void onFile(e.target.files?.[0]);
               // Choosing the same file again (after editing it on disk) reads it again.
               e.target.value = "";
             }}
           />
         </label>
-        <span className="text-sm text-zinc-500">{fileName ? `From ${fileName}` : "or paste below"}</span>
+        <span className="text-sm text-zinc-500">{isReadingFile ? "Reading the file…" : fileName ? `From ${fileName}` : "or paste below"}</span>
       </div>
+      {fileError && (
+        <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+          {fileError}
+        </p>
+      )}
       <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <div className="min-w-0">
           <label htmlFor={`${id}-source`} className="text-sm font-medium">
@@ -121,12 +149,13 @@ export function ImportWorkbench() {
           <textarea
             id={`${id}-source`}
             rows={24}
-            value={text}
+            value={binary ? "" : text}
+            readOnly={binary !== null}
             onChange={(e) => {
               setText(e.target.value);
               if (!e.target.value.trim()) setState({ kind: "idle" });
             }}
-            placeholder={"# Login outage after a config change\n\n## Timeline\n- 10:47 Config deployed\n- 10:52 PagerDuty alerts the on-call engineer\n…"}
+            placeholder={binary ? `${fileName}: a Word document, read on the server. Its text can be edited once it is created.` : "# Login outage after a config change\n\n## Timeline\n- 10:47 Config deployed\n- 10:52 PagerDuty alerts the on-call engineer\n…"}
             className={`${inputClass} mt-1.5 font-mono text-xs leading-relaxed`}
           />
         </div>
