@@ -120,6 +120,35 @@ describe("hostile input", () => {
   }, 60_000);
 });
 
+describe("time grows with the text, not faster (issue 16: 1 MB of timeline lines took 10 s)", () => {
+  /** Best of three CPU times, in ms, of reading a text. */
+  const cost = (text: string) => {
+    const times = [0, 1, 2].map(() => {
+      const started = process.cpuUsage();
+      parseMarkdown(text, { now });
+      const used = process.cpuUsage(started);
+      return (used.user + used.system) / 1000;
+    });
+    return Math.min(...times);
+  };
+  const fill = (unit: string, size: number, head = "") => head + unit.repeat(Math.ceil(size / unit.length));
+  const shapes: Record<string, (size: number) => string> = {
+    "timeline lines '- 10:47 - '": (size) => fill("- 10:47 - \n", size, "# Outage\n\nDate: 2024-03-14\n\n## Timeline\n\n"),
+    "plain-text timeline lines with narrative": (size) => fill("April 3rd, 23:40 - Cache node restarted\nIt came back slowly.\n\n", size, "Outage\n\nTimeline\n\n"),
+    "chat log lines in a paragraph": (size) => fill("10:47 **alice**: deploying the _new_ build\n", size, "# Outage\n\n## Timeline\n\n"),
+    "runs of emphasis marks": (size) => fill(`${"*_".repeat(50)}text${"_*".repeat(10)}\n`, size),
+  };
+
+  it.each(Object.keys(shapes))("%s: four times the text costs well under sixteen times the time", (name) => {
+    const make = shapes[name];
+    cost(make(5_000));
+    const small = cost(make(20_000));
+    const large = cost(make(80_000));
+    // Linear is 4×; the square of the size, what these shapes cost before, 16×. A floor absorbs timer noise on tiny runs.
+    expect(large).toBeLessThan(8 * Math.max(small, 20));
+  }, 120_000);
+});
+
 describe("properties", () => {
   it("never throws on any text, and always gives a valid document", () => {
     fc.assert(
