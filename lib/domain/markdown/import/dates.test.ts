@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDate, findOpeningDate, readDate, readMoment } from "./dates";
+import { findDate, findOpeningDate, findStatedDate, readDate, readMoment } from "./dates";
 
 describe("dates in headers and openings", () => {
   it("reads day.month.year day first", () => {
@@ -21,5 +21,12 @@ describe("dates in headers and openings", () => {
     expect(findOpeningDate("*Posted by the Platform team, February 9, 2026*\n\nOn Tuesday, February 3rd, 2026, customers could not pay.")).toBe("2026-02-03");
     expect(findOpeningDate("*Published 2025-04-30*\n\nThe dispatcher sent events twice.")).toBe("2025-04-30");
     expect(findOpeningDate("No date here, only 14:05.")).toBeNull();
+  });
+
+  it("finds the date a document states anywhere, a dating line first, its last line included", () => {
+    expect(findStatedDate("Outage\n\nWe moved to 2019-05-01 configs.\n\nPublished March 2, 2024")).toBe("2024-03-02");
+    expect(findStatedDate("Text.\n\n*Last updated: 14.03.2023*")).toBe("2023-03-14");
+    expect(findStatedDate("Since 2019-05-01 nothing failed.")).toBe("2019-05-01");
+    expect(findStatedDate("April 3rd, 23:40 - restarted")).toBeNull();
   });
 });
