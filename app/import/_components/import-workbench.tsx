@@ -75,8 +75,8 @@ export function ImportWorkbench() {
     // A file that cannot be read leaves what the user had (the text, the preview) as it was, with the reason beside it.
     setFileError(null);
     if (file.size > MAX_BYTES) return setFileError(`${file.name} is larger than 5 MB. Split it, or import the text that matters.`);
-    if (file.size === 0) return setFileError(`${file.name} is empty: there is nothing to import.`);
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09)) return setFileError(`${file.name} is empty: there is nothing to import.`);
     setIsReadingFile(true);
     try {
       // The server recognises the format by the bytes (Markdown, text, HTML, Word .docx) and reads it; nothing is saved yet.
