@@ -146,7 +146,7 @@ test("links with script schemes are refused in link fields (a clear 422, nothing
 test("an imported file full of payloads renders as text on the import page and once created", async ({ page }) => {
   const dialogs = watchDialogs(page);
   await page.goto("/import");
-  await page.getByText("Upload a .md or .txt file").setInputFiles({
+  await page.getByText("Upload a file (.md, .txt, .html, .docx)").setInputFiles({
     name: `"><img src=x onerror=alert(1)>.md`,
     mimeType: "text/markdown",
     buffer: Buffer.from(HOSTILE_IMPORT_FILE),

@@ -104,7 +104,7 @@ test("uploading a file over 5 MB on the import page says so and keeps what was p
   await source.fill(pasted);
   await expect(page.getByRole("region", { name: "What Hindsight read" }).getByText("Pasted before the upload")).toBeVisible();
 
-  await page.getByText("Upload a .md or .txt file").setInputFiles({ name: "huge-export.md", mimeType: "text/markdown", buffer: Buffer.alloc(FIVE_MB + 1, "a") });
+  await page.getByText("Upload a file (.md, .txt, .html, .docx)").setInputFiles({ name: "huge-export.md", mimeType: "text/markdown", buffer: Buffer.alloc(FIVE_MB + 1, "a") });
   await expect(page.getByText("huge-export.md is larger than 5 MB. Split it, or import the text that matters.")).toBeVisible();
   await expect(source).toHaveValue(pasted);
 });
