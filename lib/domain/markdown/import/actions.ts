@@ -12,7 +12,7 @@ import { firstLink } from "./inline-text";
 import { plainText } from "../plain-text";
 import { parseFragment, spanOf } from "./parse-blocks";
 import { markdownOf } from "./section-text";
-import { dedent, sliceBlock } from "./source";
+import { dedent, readSource, sliceBlock } from "./source";
 import type { ImportState } from "./state";
 
 export type Leftover = { offset: number; markdown: string };
@@ -25,11 +25,30 @@ export function readActionBlocks(state: ImportState, blocks: RootContent[], stat
   const leftovers: Leftover[] = [];
   for (const block of blocks) {
     const [start, end] = spanOf(block);
-    if (block.type === "list") state.draft.correctiveActions.push(...readActionList(state, block, status));
+    const bullets = block.type === "paragraph" ? bulletList(state, start, end) : null;
+    if (bullets) state.draft.correctiveActions.push(...readActionList(bullets.state, bullets.list, status));
+    else if (block.type === "list") state.draft.correctiveActions.push(...readActionList(state, block, status));
     else if (block.type === "table" && isActionTable(block)) state.draft.correctiveActions.push(...readActionTable(state, block, status));
     else if (block.type !== "thematicBreak") leftovers.push({ offset: start, markdown: sliceBlock(state.source, start, end) });
   }
   return leftovers;
+}
+
+const BULLET_LINE = /^[ \t]*[•·▪‣◦–][ \t]+\S/;
+
+/**
+ * "• Fix the alert (Priya)" lines pasted from a web page or a word processor:
+ * Markdown reads them as one paragraph; they are a list. Read as one, against
+ * the paragraph's own text (the bullet made a dash, so offsets stay).
+ */
+export function bulletList(state: ImportState, start: number, end: number): { state: ImportState; list: List } | null {
+  const text = state.source.text.slice(start, end);
+  const lines = text.split("\n");
+  if (lines.length > 2_000 || !lines.every((line) => BULLET_LINE.test(line))) return null;
+  const dashed = text.replace(/^([ \t]*)[•·▪‣◦–]/gm, "$1-");
+  const [list] = parseFragment(dashed);
+  if (list?.type !== "list") return null;
+  return { state: { ...state, source: readSource(dashed).source }, list };
 }
 
 function isActionTable(table: Table): boolean {

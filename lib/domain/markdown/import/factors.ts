@@ -9,7 +9,7 @@ import { plainText } from "../plain-text";
 import { spanOf } from "./parse-blocks";
 import { dedent, sliceBlock } from "./source";
 import type { ImportState } from "./state";
-import type { Leftover } from "./actions";
+import { bulletList, type Leftover } from "./actions";
 import { ITEM_NUMBER } from "./action-details";
 
 /** Factors from the lists among `blocks`; everything else is a leftover. */
@@ -17,7 +17,9 @@ export function readFactorBlocks(state: ImportState, blocks: RootContent[]): Lef
   const leftovers: Leftover[] = [];
   for (const block of blocks) {
     const [start, end] = spanOf(block);
-    if (block.type === "list") readFactorList(state, block);
+    const bullets = block.type === "paragraph" ? bulletList(state, start, end) : null;
+    if (bullets) readFactorList(bullets.state, bullets.list);
+    else if (block.type === "list") readFactorList(state, block);
     else if (block.type !== "thematicBreak") leftovers.push({ offset: start, markdown: sliceBlock(state.source, start, end) });
   }
   return leftovers;

@@ -21,8 +21,8 @@ function parse(name: string): { draft: PostmortemDraft; warnings: string[] } {
   return { draft: postmortemInputSchema.parse(document), warnings };
 }
 
-// Words that became structure: a group word ("Detect", "Later") became a type or priority, "due"/"by" a due date.
-const STRUCTURE_WORDS = /^(?:due|by|owner|owners|priority|status|type|now|next|later|detect|mitigate|prevent|done|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+// Words that became structure: a group word ("Detect", "Later") a type or priority, "due"/"by" a due date, a table header its columns.
+const STRUCTURE_WORDS = /^(?:action|actions|ticket|due|by|owner|owners|priority|status|type|now|next|later|detect|mitigate|prevent|done|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /**
  * Sentences missing word for word whose words are not all kept either: an
@@ -155,6 +155,35 @@ describe("outline fixtures", () => {
       { title: "Document the consumer's tuning knobs in the service README", priority: "medium", owner: null, dueDate: null, url: null },
     ]);
     expect(draft.lessons.wentWrong).toBe("- A config value that looks independent may not be.\n- Redelivery is silent: measure it.");
+    expect(draft.sections).toEqual([]);
+  });
+
+  it("pasted with • bullets: factors and grouped actions read from bullet lines, colon headings", () => {
+    const { draft } = parse("bullets-pasted.txt");
+    expect(draft.title).toBe("Payment webhooks dropped during the TLS rotation");
+    expect(draft.contributingFactors.map((factor) => factor.text)).toEqual([
+      "The new certificate chain was missing an intermediate.",
+      "Our health check used plain HTTP, so it never saw the failure.",
+    ]);
+    expect(draft.correctiveActions.map(({ title, owner, dueDate, url, description }) => ({ title, owner, dueDate, url, description }))).toEqual([
+      { title: "Add the intermediate to the rotation script", owner: "Priya", dueDate: "2024-06-10", url: null, description: "Group: Short term" },
+      { title: "Probe the receiver over HTTPS", owner: "Marco", dueDate: null, url: null, description: "Group: Short term" },
+      { title: "Rotate certificates with the platform's managed tooling", owner: null, dueDate: null, url: "https://acme.atlassian.net/browse/PAY-88", description: "Group: Long term" },
+    ]);
+    expect(draft.sections).toEqual([]);
+  });
+
+  it("Google Docs export: bold headings, a table group and a list group under Follow-ups", () => {
+    const { draft } = parse("google-docs-export.md");
+    expect(draft.title).toBe("Postmortem: Feature flags served stale values");
+    expect(factorTitles(draft)).toEqual(["Snapshot fallback without an age limit", "A single store for every region"]);
+    expect(draft.correctiveActions.map(({ title, type, owner, dueDate, url }) => ({ title, type, owner, dueDate, url }))).toEqual([
+      { title: "Refuse snapshots older than 15 minutes", type: "mitigate", owner: "Rui Costa", dueDate: null, url: "https://acme.atlassian.net/browse/FLAG-41" },
+      { title: "Emit a metric when clients fall back", type: "mitigate", owner: "Mei Chen", dueDate: null, url: "https://acme.atlassian.net/browse/FLAG-42" },
+      { title: "Replicate the flag store to every region", type: "prevent", owner: "Infra team", dueDate: "2025-06-30", url: null },
+      { title: "Chaos test the store's partition behaviour every quarter", type: "prevent", owner: null, dueDate: null, url: null },
+    ]);
+    expect(draft.lessons.wentWell).toMatch(/^The kill switch/);
     expect(draft.sections).toEqual([]);
   });
 });
