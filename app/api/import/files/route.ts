@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/server/auth/require-access";
 import { readLimitedBytes } from "@/lib/server/http/limited-body";
 import { apiRoute } from "@/lib/server/http/responses";
 import { importSourceFile } from "@/lib/server/import-archive/import-source-file";
+import { readImportOffThread } from "@/lib/server/import/read-import";
 
 export const dynamic = "force-dynamic";
 
@@ -23,5 +24,8 @@ export const POST = apiRoute(async (request) => {
   const { name, dryRun } = parseInput(importFileQuerySchema, Object.fromEntries(new URL(request.url).searchParams), "query");
   const bytes = await readLimitedBytes(request, MAX_IMPORT_BYTES);
   if (bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "The request body is empty: send the file's bytes.");
-  return Response.json(await importSourceFile({ name, bytes, dryRun, withDocument: dryRun }));
+  // Read on the import thread (a 5 MB file of any shape must not hold up this process's other requests).
+  const read = readImportOffThread({ fileName: name, bytes }).then(({ format, document, warnings }) => ({ format, draft: document, warnings }));
+  read.catch(() => {}); // An unchanged file's read is never awaited; its failure is then nobody's.
+  return Response.json(await importSourceFile({ name, bytes, dryRun, withDocument: dryRun, read }));
 });
