@@ -123,7 +123,7 @@ describe("npx hindsight check", () => {
     expect(human.stdout).toContain(`${files.missing} — could not be checked: Cannot read ${files.missing}: no such file\n`);
     expect(human.stdout).toContain(`${files.empty} — could not be checked: ${files.empty} is empty.\n`);
     expect(human.stdout).toContain(`${files.folder} — could not be checked: Cannot read ${files.folder}: it is a folder\n`);
-    expect(human.stdout).toContain(`${files.binary} — could not be checked: ${files.binary} looks like a binary file, not Markdown or text.\n`);
+    expect(human.stdout).toContain(`${files.binary} — could not be checked: logo.md is a PNG image: it cannot be imported. Hindsight reads Markdown (.md), plain text (.txt), HTML`);
     expect(human.stdout).toContain(`${files.large} — could not be checked: ${files.large} is larger than 5 MB.\n`);
     expect(human.stdout).toMatch(/\nChecked 2 files: 2 language findings in 1 file, \d+ completeness gaps; 5 files could not be read\.\n$/);
   });
