@@ -14,10 +14,10 @@ export type ReadImportFile = { format: SourceFormat; draft: PostmortemDraft; war
  * archive import can run it on a worker thread while files are written.
  * Throws UnsupportedFormatError or an AppError for a file it cannot read.
  */
-export async function readImportFile(options: { name: string; bytes: Uint8Array }): Promise<ReadImportFile> {
+export async function readImportFile(options: { name?: string; bytes: Uint8Array }): Promise<ReadImportFile> {
   const { name, bytes } = options;
   const { format, text, warnings: formatWarnings } = await readSourceFile({ fileName: name, bytes });
-  if (text.trim() === "") throw new AppError("BAD_REQUEST", `${name} is empty.`);
+  if (text.trim() === "") throw new AppError("BAD_REQUEST", name ? `${name} is empty.` : "There is no text in this file to import.");
   const parsed = parseMarkdown(text, { fileName: name });
   const draft = parseInput(postmortemInputSchema, parsed.document, "document read from the file");
   return { format, draft, warnings: [...formatWarnings, ...parsed.warnings] };
