@@ -2,21 +2,11 @@
  * The many-files import in the browser: the files chosen (zips opened here,
  * with the archive rules the CLI uses) and what the server said of each.
  */
+import type { ImportFileResult } from "@/lib/server/import-archive/import-source-file";
 import { ARCHIVE_LIMITS, formatMegabytes, normaliseEntryPath, reasonToSkip, type SkippedEntry } from "@/lib/domain/import-archive/entries";
 
-/** What `POST /api/import/files` answers for one file (ImportFileResult on the server). */
-export type FileReport = {
-  name: string;
-  status: "new" | "update" | "unchanged" | "failed";
-  saved: boolean;
-  slug?: string;
-  title?: string;
-  incidentDate?: string | null;
-  counts?: { events: number; factors: number; actions: number };
-  warnings: string[];
-  error?: string;
-  document?: unknown;
-};
+/** What `POST /api/import/files` answers for one file (a type only: nothing of the server reaches the browser). */
+export type FileReport = Omit<ImportFileResult, "format" | "document"> & { document?: unknown };
 
 /** One file of the import: its name (its path in the folder or zip), its bytes on demand, and how far it got. */
 export type Row = {
